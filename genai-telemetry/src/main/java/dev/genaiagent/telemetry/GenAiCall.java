@@ -1,0 +1,172 @@
+package dev.genaiagent.telemetry;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
+import io.opentelemetry.context.Scope;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.annotation.Nullable;
+
+/**
+ * One GenAI operation in flight, as seen by one instrumented layer.
+ *
+ * <p><b>One model call, one record.</b> When a call starts directly inside a call of the same family
+ * (a framework's chat call running an SDK's chat call, a store's search running a vector SQL query)
+ * the inner layer does not make a span: its call is a <em>layer</em> of the outer <em>owner</em>. The
+ * owner alone ends the span and records metrics, once. A layer fills what the owner lacks: request
+ * attributes the owner set stay; response attributes, usage and the error type come from the
+ * innermost layer that reported them (it is closest to the wire), the owner fills the rest. Stream
+ * chunks are timed by whichever layer reports the first chunk. Agents are never merged: an agent
+ * inside an agent is a sub-agent.
+ */
+public final class GenAiCall {
+  private static final ContextKey<GenAiCall> KEY = ContextKey.named("genai-call");
+  /** Chunk intervals are kept in a bounded buffer and recorded with the final attributes at the end. */
+  private static final int MAX_BUFFERED_CHUNK_INTERVALS = 4096;
+
+  final GenAiOperation operation;
+  @Nullable private final GenAiCall owner;
+  final Span span;
+  private final Context context;
+  final long startNanos;
+  private final NanoClock clock;
+  private final AtomicBoolean ended = new AtomicBoolean();
+
+  // Owner state, guarded by this (a stream may end on another thread than it started).
+  final Map<AttributeKey<?>, Object> attributes;
+  @Nullable String innerErrorType;
+  @Nullable private Object chunkReporter;
+  long firstChunkNanos = -1;
+  private long lastChunkNanos;
+  private long[] chunkIntervals;
+  private int chunkIntervalCount;
+  @Nullable private GenAiInstrumenter<?, ?> flusher;
+
+  /** An owner: it has the span. */
+  GenAiCall(GenAiOperation operation, Span span, Context parent, long startNanos, NanoClock clock,
+      Map<AttributeKey<?>, Object> attributes) {
+    this.operation = operation;
+    this.owner = null;
+    this.span = span;
+    this.context = parent.with(span).with(KEY, this);
+    this.startNanos = startNanos;
+    this.clock = clock;
+    this.attributes = attributes;
+  }
+
+  /** A layer of {@code owner}: the context stays the owner's, so children parent to its span. */
+  GenAiCall(GenAiOperation operation, GenAiCall owner, Context parent, long startNanos, NanoClock clock) {
+    this.operation = operation;
+    this.owner = owner;
+    this.span = owner.span;
+    this.context = parent;
+    this.startNanos = startNanos;
+    this.clock = clock;
+    this.attributes = new LinkedHashMap<>();
+  }
+
+  /** The innermost GenAI call in {@code context}, if any. */
+  @Nullable
+  public static GenAiCall current(Context context) {
+    return context.get(KEY);
+  }
+
+  /** The context to run the library call in (and to propagate into callbacks of a stream). */
+  public Context context() {
+    return context;
+  }
+
+  public Scope makeCurrent() {
+    return context.makeCurrent();
+  }
+
+  /** Whether this layer owns the span; a layer's {@code end} only hands its answers to the owner. */
+  public boolean isOwner() {
+    return owner == null;
+  }
+
+  public GenAiOperation operation() {
+    return operation;
+  }
+
+  /**
+   * A streamed output chunk arrived (content, refusal or tool-call delta). Costs a clock read and an
+   * array store: it is on the hot path of every stream.
+   */
+  public void onChunk() {
+    long now = clock.nanoTime();
+    GenAiCall target = owner == null ? this : owner;
+    target.chunk(this, now);
+  }
+
+  private synchronized void chunk(Object reporter, long now) {
+    if (chunkReporter == null) {
+      chunkReporter = reporter;
+    } else if (chunkReporter != reporter) {
+      return; // another layer already times this stream: the same chunk must not count twice
+    }
+    if (firstChunkNanos < 0) {
+      firstChunkNanos = now;
+    } else {
+      if (chunkIntervals == null) {
+        chunkIntervals = new long[16];
+      } else if (chunkIntervalCount == chunkIntervals.length) {
+        if (chunkIntervals.length < MAX_BUFFERED_CHUNK_INTERVALS) {
+          long[] grown = new long[Math.min(chunkIntervals.length * 2, MAX_BUFFERED_CHUNK_INTERVALS)];
+          System.arraycopy(chunkIntervals, 0, grown, 0, chunkIntervalCount);
+          chunkIntervals = grown;
+        } else if (flusher != null) {
+          flusher.recordChunkIntervals(this, chunkIntervals, chunkIntervalCount);
+          chunkIntervalCount = 0;
+        } else {
+          chunkIntervalCount = 0;
+        }
+      }
+      chunkIntervals[chunkIntervalCount++] = now - lastChunkNanos;
+    }
+    lastChunkNanos = now;
+  }
+
+  synchronized void setFlusher(GenAiInstrumenter<?, ?> instrumenter) {
+    this.flusher = instrumenter;
+  }
+
+  synchronized long[] drainChunkIntervals() {
+    long[] out = new long[chunkIntervalCount];
+    if (chunkIntervalCount > 0) {
+      System.arraycopy(chunkIntervals, 0, out, 0, chunkIntervalCount);
+    }
+    chunkIntervalCount = 0;
+    return out;
+  }
+
+  @Nullable
+  GenAiCall owner() {
+    return owner;
+  }
+
+  long nowNanos() {
+    return clock.nanoTime();
+  }
+
+  /** True exactly once: the first end of this layer wins, later ends (close after error) are ignored. */
+  boolean markEnded() {
+    return ended.compareAndSet(false, true);
+  }
+
+  @SuppressWarnings("unchecked")
+  synchronized <T> void fill(AttributeKey<T> key, @Nullable Object value) {
+    if (value != null && !attributes.containsKey(key)) {
+      attributes.put(key, value);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  @Nullable
+  synchronized <T> T get(AttributeKey<T> key) {
+    return (T) attributes.get(key);
+  }
+}

@@ -1,0 +1,394 @@
+package dev.genaiagent.telemetry;
+
+import static dev.genaiagent.telemetry.GenAiAttributes.*;
+
+import dev.genaiagent.telemetry.content.ContentCapture;
+import dev.genaiagent.telemetry.content.ContentField;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.annotation.Nullable;
+
+/**
+ * Starts and ends GenAI calls of one library call type. The instrumentation supplies a
+ * {@link GenAiAttributesGetter}; span names, kinds, attribute keys, metrics, error mapping and content
+ * serialization are decided here, per the telemetry contract.
+ *
+ * <p>Nothing here throws into the application: a getter that throws only loses its own attribute.
+ */
+public final class GenAiInstrumenter<REQUEST, RESPONSE> {
+  private static final Logger logger = Logger.getLogger(GenAiInstrumenter.class.getName());
+  private static final double NANOS_PER_SECOND = 1e9;
+
+  private final GenAiTelemetry telemetry;
+  private final GenAiAttributesGetter<REQUEST, RESPONSE> getter;
+  private final List<Extractor<REQUEST>> requestExtractors = new ArrayList<>();
+  private final List<Extractor<RESPONSE>> responseExtractors = new ArrayList<>();
+
+  GenAiInstrumenter(GenAiTelemetry telemetry, GenAiAttributesGetter<REQUEST, RESPONSE> g) {
+    this.telemetry = telemetry;
+    this.getter = g;
+    request(REQUEST_MAX_TOKENS, g::maxTokens);
+    request(REQUEST_TEMPERATURE, g::temperature);
+    request(REQUEST_TOP_P, g::topP);
+    request(REQUEST_TOP_K, g::topK);
+    request(REQUEST_STOP_SEQUENCES, g::stopSequences);
+    request(REQUEST_FREQUENCY_PENALTY, g::frequencyPenalty);
+    request(REQUEST_PRESENCE_PENALTY, g::presencePenalty);
+    request(REQUEST_SEED, g::seed);
+    request(REQUEST_CHOICE_COUNT, g::choiceCount);
+    request(REQUEST_STREAM, g::stream);
+    request(REQUEST_ENCODING_FORMATS, g::encodingFormats);
+    request(OUTPUT_TYPE, g::outputType);
+    request(CONVERSATION_ID, g::conversationId);
+    request(OPENAI_REQUEST_SERVICE_TIER, g::requestServiceTier);
+    request(TOOL_NAME, g::toolName);
+    request(TOOL_CALL_ID, g::toolCallId);
+    request(TOOL_DESCRIPTION, g::toolDescription);
+    request(TOOL_TYPE, g::toolType);
+    request(AGENT_ID, g::agentId);
+    request(AGENT_NAME, g::agentName);
+    request(AGENT_DESCRIPTION, g::agentDescription);
+    request(DATA_SOURCE_ID, g::dataSourceId);
+    request(DB_SYSTEM_NAME, g::dbSystemName);
+    request(DB_NAMESPACE, g::dbNamespace);
+    request(DB_COLLECTION_NAME, g::dbCollectionName);
+    request(DB_SEARCH_SIMILARITY_METRIC, g::similarityMetric);
+
+    response(RESPONSE_ID, g::responseId);
+    response(RESPONSE_MODEL, g::responseModel);
+    response(RESPONSE_FINISH_REASONS, g::finishReasons);
+    response(USAGE_INPUT_TOKENS, g::inputTokens);
+    response(USAGE_OUTPUT_TOKENS, g::outputTokens);
+    response(USAGE_CACHE_READ_INPUT_TOKENS, g::cacheReadInputTokens);
+    response(USAGE_CACHE_CREATION_INPUT_TOKENS, g::cacheCreationInputTokens);
+    response(USAGE_REASONING_OUTPUT_TOKENS, g::reasoningOutputTokens);
+    response(OPENAI_RESPONSE_SERVICE_TIER, g::responseServiceTier);
+    response(OPENAI_RESPONSE_SYSTEM_FINGERPRINT, g::systemFingerprint);
+    response(EMBEDDINGS_DIMENSION_COUNT, g::embeddingsDimensionCount);
+    response(DB_RESPONSE_RETURNED_ROWS, g::returnedRows);
+  }
+
+  /**
+   * Starts a call in {@code parent}. Never null: when an outer layer of the same call is active the
+   * result is a layer of it (see {@link GenAiCall}).
+   */
+  public GenAiCall start(Context parent, REQUEST request) {
+    long startNanos = telemetry.clock.nanoTime();
+    GenAiOperation operation = safe(getter::operation, request);
+    if (operation == null) {
+      operation = GenAiOperation.CHAT;
+    }
+    GenAiCall outer = GenAiCall.current(parent);
+    if (outer != null && operation.isLayerOf(outer.operation)) {
+      GenAiCall owner = outer.owner() == null ? outer : outer.owner();
+      GenAiCall layer = new GenAiCall(operation, owner, parent, startNanos, telemetry.clock);
+      Map<AttributeKey<?>, Object> values = requestAttributes(operation, request);
+      for (Map.Entry<AttributeKey<?>, Object> e : values.entrySet()) {
+        owner.fill(e.getKey(), e.getValue());
+      }
+      return layer;
+    }
+
+    Map<AttributeKey<?>, Object> values = requestAttributes(operation, request);
+    SpanBuilder builder = telemetry.tracer.spanBuilder(spanName(operation, values))
+        .setSpanKind(spanKind(operation, request))
+        .setParent(parent);
+    // Set at start: samplers see operation, provider, model and server.
+    for (Map.Entry<AttributeKey<?>, Object> e : values.entrySet()) {
+      setOnBuilder(builder, e.getKey(), e.getValue());
+    }
+    Span span = builder.startSpan();
+    GenAiCall call = new GenAiCall(operation, span, parent, startNanos, telemetry.clock, values);
+    call.setFlusher(this);
+    return call;
+  }
+
+  /** Ends {@code call} with the library's response or error; the first end wins. */
+  public void end(GenAiCall call, REQUEST request, @Nullable RESPONSE response, @Nullable Throwable error) {
+    if (!call.markEnded()) {
+      return;
+    }
+    try {
+      GenAiCall owner = call.owner() == null ? call : call.owner();
+      if (response != null) {
+        for (Extractor<RESPONSE> x : responseExtractors) {
+          owner.fill(x.key, safe(x.getter, response));
+        }
+        captureResponseContent(owner, response);
+      }
+      String errorType = error == null ? null : errorType(error);
+      if (!call.isOwner()) {
+        if (errorType != null) {
+          synchronized (owner) {
+            if (owner.innerErrorType == null) {
+              owner.innerErrorType = errorType;
+            }
+          }
+        }
+        return;
+      }
+      if (error != null) {
+        call.span.recordException(error);
+      }
+      finish(call, error == null ? null : pickErrorType(call, errorType));
+    } catch (Throwable t) {
+      logger.log(Level.FINE, "GenAI telemetry failed; the call is unaffected", t);
+    }
+  }
+
+  /**
+   * Ends {@code call} as failed without an exception (a stream abandoned by the application, a
+   * response that reports an error in its body). {@code errorType} null becomes {@code _OTHER}.
+   */
+  public void fail(GenAiCall call, @Nullable RESPONSE partialResponse, @Nullable String errorType) {
+    if (!call.markEnded()) {
+      return;
+    }
+    try {
+      GenAiCall owner = call.owner() == null ? call : call.owner();
+      if (partialResponse != null) {
+        for (Extractor<RESPONSE> x : responseExtractors) {
+          owner.fill(x.key, safe(x.getter, partialResponse));
+        }
+      }
+      String type = errorType == null ? "_OTHER" : errorType;
+      if (!call.isOwner()) {
+        synchronized (owner) {
+          if (owner.innerErrorType == null) {
+            owner.innerErrorType = type;
+          }
+        }
+        return;
+      }
+      finish(call, pickErrorType(call, type));
+    } catch (Throwable t) {
+      logger.log(Level.FINE, "GenAI telemetry failed; the call is unaffected", t);
+    }
+  }
+
+  /** Captures request content when content capture is on; called once, at start, by advice. */
+  public void captureRequestContent(GenAiCall call, REQUEST request) {
+    ContentCapture content = telemetry.content;
+    if (!content.isEnabled()) {
+      return;
+    }
+    try {
+      GenAiCall owner = call.owner() == null ? call : call.owner();
+      owner.fill(SYSTEM_INSTRUCTIONS, content.systemInstructions(safe(getter::systemInstructions, request)));
+      owner.fill(INPUT_MESSAGES, content.messages(ContentField.INPUT_MESSAGE, safe(getter::inputMessages, request)));
+      owner.fill(TOOL_DEFINITIONS, content.toolDefinitions(safe(getter::toolDefinitions, request)));
+      owner.fill(TOOL_CALL_ARGUMENTS,
+          content.text(ContentField.TOOL_CALL_ARGUMENTS, safe(getter::toolCallArguments, request)));
+      owner.fill(RETRIEVAL_QUERY_TEXT,
+          content.text(ContentField.RETRIEVAL_QUERY, safe(getter::retrievalQueryText, request)));
+    } catch (Throwable t) {
+      logger.log(Level.FINE, "GenAI content capture failed", t);
+    }
+  }
+
+  private void captureResponseContent(GenAiCall owner, RESPONSE response) {
+    ContentCapture content = telemetry.content;
+    if (!content.isEnabled()) {
+      return;
+    }
+    owner.fill(OUTPUT_MESSAGES, content.messages(ContentField.OUTPUT_MESSAGE, safe(getter::outputMessages, response)));
+    owner.fill(TOOL_CALL_RESULT, content.text(ContentField.TOOL_CALL_RESULT, safe(getter::toolCallResult, response)));
+  }
+
+  private static String pickErrorType(GenAiCall owner, @Nullable String ownErrorType) {
+    synchronized (owner) {
+      // The innermost layer's error is the most specific (provider code over wrapper class).
+      if (owner.innerErrorType != null) {
+        return owner.innerErrorType;
+      }
+    }
+    return ownErrorType == null ? "_OTHER" : ownErrorType;
+  }
+
+  private void finish(GenAiCall call, @Nullable String errorType) {
+    long endNanos = call.nowNanos();
+    Span span = call.span;
+    Map<AttributeKey<?>, Object> values;
+    long[] intervals;
+    long firstChunkNanos;
+    synchronized (call) {
+      values = new LinkedHashMap<>(call.attributes);
+      firstChunkNanos = call.firstChunkNanos;
+    }
+    intervals = call.drainChunkIntervals();
+    Double ttfc = firstChunkNanos < 0 ? null : (firstChunkNanos - call.startNanos) / NANOS_PER_SECOND;
+    for (Map.Entry<AttributeKey<?>, Object> e : values.entrySet()) {
+      setOnSpan(span, e.getKey(), e.getValue());
+    }
+    if (ttfc != null) {
+      span.setAttribute(RESPONSE_TIME_TO_FIRST_CHUNK, ttfc);
+    }
+    if (errorType != null) {
+      span.setAttribute(ERROR_TYPE, errorType);
+      span.setStatus(StatusCode.ERROR);
+    }
+    span.end();
+
+    Context context = call.context();
+    Attributes common = metricAttributes(values);
+    Attributes durationAttributes = errorType == null ? common : common.toBuilder().put(ERROR_TYPE, errorType).build();
+    telemetry.metrics.recordDuration((endNanos - call.startNanos) / NANOS_PER_SECOND, durationAttributes, context);
+    if (call.operation.isInference() || call.operation == GenAiOperation.EMBEDDINGS) {
+      recordTokens(values.get(USAGE_INPUT_TOKENS), "input", common, context);
+      recordTokens(values.get(USAGE_OUTPUT_TOKENS), "output", common, context);
+    }
+    if (ttfc != null) {
+      telemetry.metrics.recordTimeToFirstChunk(ttfc, common, context);
+    }
+    for (long interval : intervals) {
+      telemetry.metrics.recordTimePerOutputChunk(interval / NANOS_PER_SECOND, common, context);
+    }
+  }
+
+  /** Called by a stream with more chunks than the buffer holds: records them with what is known so far. */
+  void recordChunkIntervals(GenAiCall call, long[] intervals, int count) {
+    Attributes common = metricAttributes(call.attributes);
+    for (int i = 0; i < count; i++) {
+      telemetry.metrics.recordTimePerOutputChunk(intervals[i] / NANOS_PER_SECOND, common, call.context());
+    }
+  }
+
+  private void recordTokens(@Nullable Object tokens, String type, Attributes common, Context context) {
+    if (tokens instanceof Long && (Long) tokens >= 0) {
+      telemetry.metrics.recordTokens((Long) tokens, common.toBuilder().put(TOKEN_TYPE, type).build(), context);
+    }
+  }
+
+  private static Attributes metricAttributes(Map<AttributeKey<?>, Object> values) {
+    AttributesBuilder b = Attributes.builder();
+    copy(b, values, OPERATION_NAME);
+    copy(b, values, PROVIDER_NAME);
+    copy(b, values, REQUEST_MODEL);
+    copy(b, values, RESPONSE_MODEL);
+    copy(b, values, SERVER_ADDRESS);
+    copy(b, values, SERVER_PORT);
+    return b.build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void copy(AttributesBuilder b, Map<AttributeKey<?>, Object> values, AttributeKey<T> key) {
+    Object v = values.get(key);
+    if (v != null) {
+      b.put(key, (T) v);
+    }
+  }
+
+  private Map<AttributeKey<?>, Object> requestAttributes(GenAiOperation operation, REQUEST request) {
+    Map<AttributeKey<?>, Object> values = new LinkedHashMap<>();
+    values.put(OPERATION_NAME, operation.value());
+    String provider = safe(getter::providerName, request);
+    values.put(PROVIDER_NAME, provider == null ? "_OTHER" : provider);
+    putIfNotNull(values, REQUEST_MODEL, safe(getter::requestModel, request));
+    putIfNotNull(values, SERVER_ADDRESS, safe(getter::serverAddress, request));
+    Integer port = safe(getter::serverPort, request);
+    if (port != null && port > 0) {
+      values.put(SERVER_PORT, port.longValue());
+    }
+    for (Extractor<REQUEST> x : requestExtractors) {
+      putIfNotNull(values, x.key, safe(x.getter, request));
+    }
+    return values;
+  }
+
+  private SpanKind spanKind(GenAiOperation operation, REQUEST request) {
+    switch (operation) {
+      case EXECUTE_TOOL:
+      case INVOKE_AGENT:
+        return SpanKind.INTERNAL;
+      default:
+        Boolean inProcess = safe(getter::inProcess, request);
+        return Boolean.TRUE.equals(inProcess) ? SpanKind.INTERNAL : SpanKind.CLIENT;
+    }
+  }
+
+  static String spanName(GenAiOperation operation, Map<AttributeKey<?>, Object> values) {
+    Object subject;
+    switch (operation) {
+      case RETRIEVAL:
+        subject = values.get(DATA_SOURCE_ID);
+        break;
+      case EXECUTE_TOOL:
+        subject = values.get(TOOL_NAME);
+        break;
+      case INVOKE_AGENT:
+        subject = values.get(AGENT_NAME);
+        break;
+      default:
+        subject = values.get(REQUEST_MODEL);
+    }
+    return subject == null ? operation.value() : operation.value() + ' ' + subject;
+  }
+
+  private static void putIfNotNull(Map<AttributeKey<?>, Object> values, AttributeKey<?> key, @Nullable Object v) {
+    if (v != null) {
+      values.put(key, v);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void setOnBuilder(SpanBuilder builder, AttributeKey<?> key, Object value) {
+    builder.setAttribute((AttributeKey<Object>) key, value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void setOnSpan(Span span, AttributeKey<?> key, Object value) {
+    span.setAttribute((AttributeKey<Object>) key, value);
+  }
+
+  @Nullable
+  private String errorType(Throwable error) {
+    String type = safe(getter::errorType, error);
+    return type != null ? type : error.getClass().getName();
+  }
+
+  /** A getter's answer, or null when it throws: one odd object must not cost the whole span. */
+  @Nullable
+  private static <A, T> T safe(Getter<A, T> getter, A arg) {
+    try {
+      return getter.get(arg);
+    } catch (Throwable t) {
+      logger.log(Level.FINE, "GenAI attribute getter failed", t);
+      return null;
+    }
+  }
+
+  private <T> void request(AttributeKey<T> key, Getter<REQUEST, T> g) {
+    requestExtractors.add(new Extractor<>(key, g));
+  }
+
+  private <T> void response(AttributeKey<T> key, Getter<RESPONSE, T> g) {
+    responseExtractors.add(new Extractor<>(key, g));
+  }
+
+  interface Getter<A, T> {
+    @Nullable
+    T get(A arg);
+  }
+
+  private static final class Extractor<A> {
+    final AttributeKey<?> key;
+    final Getter<A, ?> getter;
+
+    Extractor(AttributeKey<?> key, Getter<A, ?> getter) {
+      this.key = key;
+      this.getter = getter;
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.genaiagent.telemetry;
+
+import dev.genaiagent.telemetry.config.GenAiConfig;
+import dev.genaiagent.telemetry.content.ContentCapture;
+import dev.genaiagent.telemetry.content.ContentPolicy;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The shared GenAI telemetry core for one instrumentation: its tracer, the contract's metrics, the
+ * content capture pipeline and the configuration. Instrumentations build one in their
+ * {@code *Singletons} class and create an {@link GenAiInstrumenter} per kind of library call.
+ */
+public final class GenAiTelemetry {
+  final Tracer tracer;
+  final GenAiMetrics metrics;
+  final ContentCapture content;
+  final NanoClock clock;
+
+  private GenAiTelemetry(Builder b) {
+    this.tracer = b.openTelemetry.getTracer(b.instrumentationName, b.instrumentationVersion);
+    this.metrics = new GenAiMetrics(
+        b.openTelemetry.getMeterProvider().meterBuilder(b.instrumentationName)
+            .setInstrumentationVersion(b.instrumentationVersion)
+            .build());
+    this.content = b.config.get(GenAiConfig.CAPTURE_MESSAGE_CONTENT)
+        ? ContentCapture.enabled(b.config.get(GenAiConfig.CONTENT_MAX_LENGTH), b.policies)
+        : ContentCapture.disabled();
+    this.clock = b.clock;
+  }
+
+  public static Builder builder(OpenTelemetry openTelemetry, String instrumentationName) {
+    return new Builder(openTelemetry, instrumentationName);
+  }
+
+  public <REQUEST, RESPONSE> GenAiInstrumenter<REQUEST, RESPONSE> instrumenter(
+      GenAiAttributesGetter<REQUEST, RESPONSE> getter) {
+    return new GenAiInstrumenter<>(this, getter);
+  }
+
+  public ContentCapture content() {
+    return content;
+  }
+
+  public static final class Builder {
+    private final OpenTelemetry openTelemetry;
+    private final String instrumentationName;
+    private String instrumentationVersion = GenAiTelemetry.class.getPackage().getImplementationVersion() == null
+        ? "unknown" : GenAiTelemetry.class.getPackage().getImplementationVersion();
+    private GenAiConfig config = GenAiConfig.fromEnvironment();
+    private NanoClock clock = NanoClock.SYSTEM;
+    private final List<ContentPolicy> policies = new ArrayList<>();
+
+    private Builder(OpenTelemetry openTelemetry, String instrumentationName) {
+      this.openTelemetry = openTelemetry;
+      this.instrumentationName = instrumentationName;
+    }
+
+    public Builder setInstrumentationVersion(String version) {
+      this.instrumentationVersion = version;
+      return this;
+    }
+
+    public Builder setConfig(GenAiConfig config) {
+      this.config = config;
+      return this;
+    }
+
+    public Builder setClock(NanoClock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Adds a policy every captured text passes through, in the order added. */
+    public Builder addContentPolicy(ContentPolicy policy) {
+      policies.add(policy);
+      return this;
+    }
+
+    public GenAiTelemetry build() {
+      return new GenAiTelemetry(this);
+    }
+  }
+}
