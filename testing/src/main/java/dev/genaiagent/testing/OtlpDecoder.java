@@ -177,10 +177,10 @@ final class OtlpDecoder {
       case INT_VALUE -> v.getIntValue();
       case DOUBLE_VALUE -> v.getDoubleValue();
       case BYTES_VALUE -> v.getBytesValue().toByteArray();
-      case ARRAY_VALUE -> Collections.unmodifiableList(
-          new ArrayList<>(v.getArrayValue().getValuesList().stream().map(OtlpDecoder::value).toList()));
+      // Stream.toList() is unmodifiable and, unlike List.copyOf, accepts null elements.
+      case ARRAY_VALUE -> v.getArrayValue().getValuesList().stream().map(OtlpDecoder::value).toList();
       case KVLIST_VALUE -> attributes(v.getKvlistValue().getValuesList());
-      case VALUE_NOT_SET -> null;
+      default -> null; // VALUE_NOT_SET, or a kind newer than this decoder
     };
   }
 

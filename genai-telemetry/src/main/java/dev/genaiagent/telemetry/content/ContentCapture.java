@@ -16,6 +16,7 @@ import javax.annotation.Nullable;
 public final class ContentCapture {
   private static final Logger logger = Logger.getLogger(ContentCapture.class.getName());
   private static final String ELLIPSIS = "\u2026";
+  private static final int MIN_TEXT_CAP = 256;
   private static final ContentCapture DISABLED = new ContentCapture(false, 0, Collections.<ContentPolicy>emptyList());
 
   private final boolean enabled;
@@ -131,19 +132,24 @@ public final class ContentCapture {
     return out;
   }
 
-  /** Serializes with the largest text cap that fits, dropping oldest items when even empty texts do not. */
+  /**
+   * Serializes with the largest text cap that fits. Texts are not shortened below
+   * {@link #MIN_TEXT_CAP} while older items can be dropped instead: a few readable recent messages
+   * beat many unreadable stubs.
+   */
   private String fit(JsonItemsWriter writer, int items) {
-    for (int skip = 0; skip <= items; skip++) {
+    int longest = writer.longestText();
+    for (int skip = 0; skip < items; skip++) {
       String full = writer.write(skip, Integer.MAX_VALUE);
       if (full.length() <= maxLength) {
         return full;
       }
-      if (writer.write(skip, 0).length() > maxLength) {
-        continue; // even with every text emptied this is too long: drop the oldest item
+      int lo = skip == items - 1 ? 0 : Math.min(MIN_TEXT_CAP, longest);
+      String best = writer.write(skip, lo);
+      if (best.length() > maxLength) {
+        continue; // too long even with short texts: drop the oldest item
       }
-      int lo = 0;
-      int hi = writer.longestText();
-      String best = writer.write(skip, 0);
+      int hi = longest;
       while (lo < hi) {
         int mid = (lo + hi + 1) >>> 1;
         String candidate = writer.write(skip, mid);
