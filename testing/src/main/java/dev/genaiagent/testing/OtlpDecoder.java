@@ -142,7 +142,13 @@ final class OtlpDecoder {
   }
 
   private static ReceivedMetric.NumberPoint numberPoint(NumberDataPoint p) {
-    Number value = p.getValueCase() == NumberDataPoint.ValueCase.AS_INT ? p.getAsInt() : p.getAsDouble();
+    // Not a ?: expression: that would promote the long to double.
+    Number value;
+    if (p.getValueCase() == NumberDataPoint.ValueCase.AS_INT) {
+      value = p.getAsInt();
+    } else {
+      value = p.getAsDouble();
+    }
     return new ReceivedMetric.NumberPoint(
         attributes(p.getAttributesList()), value, p.getStartTimeUnixNano(), p.getTimeUnixNano());
   }

@@ -128,7 +128,8 @@ public final class OtlpReceiver implements AutoCloseable {
 
   /** Waits until the spans received so far satisfy {@code condition}; returns them. */
   public List<ReceivedSpan> awaitSpans(Predicate<List<ReceivedSpan>> condition, Duration timeout) {
-    return await(this::spans, condition, timeout, "spans matching the condition", ReceivedSpan::describe);
+    return await(this::spans, condition, timeout, "spans matching the condition",
+        ReceivedSpan::describe);
   }
 
   /** Waits until at least {@code count} spans were received; returns all received. */
@@ -145,7 +146,8 @@ public final class OtlpReceiver implements AutoCloseable {
 
   public List<ReceivedMetric> awaitMetrics(
       Predicate<List<ReceivedMetric>> condition, Duration timeout) {
-    return await(this::metrics, condition, timeout, "metrics matching the condition", ReceivedMetric::describe);
+    return await(this::metrics, condition, timeout, "metrics matching the condition",
+        ReceivedMetric::describe);
   }
 
   /** Waits for a metric with this name; returns its latest export. */
@@ -158,7 +160,8 @@ public final class OtlpReceiver implements AutoCloseable {
   }
 
   public List<ReceivedLog> awaitLogs(Predicate<List<ReceivedLog>> condition, Duration timeout) {
-    return await(this::logs, condition, timeout, "logs matching the condition", ReceivedLog::describe);
+    return await(this::logs, condition, timeout, "logs matching the condition",
+        ReceivedLog::describe);
   }
 
   public List<ReceivedLog> awaitLogs(int count, Duration timeout) {
@@ -222,7 +225,8 @@ public final class OtlpReceiver implements AutoCloseable {
       }
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
-        boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+        String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+        boolean gzip = "gzip".equalsIgnoreCase(encoding);
         body = (gzip ? new GZIPInputStream(in) : in).readAllBytes();
       }
       byte[] response;

@@ -24,7 +24,7 @@ public final class TelemetryAssertions {
     }
   }
 
-  /** The single span matching {@code condition}; fails listing all spans if there are none or several. */
+  /** The one span matching {@code condition}; fails listing all spans if none or several match. */
   public static ReceivedSpan onlySpan(
       List<ReceivedSpan> spans, String description, Predicate<ReceivedSpan> condition) {
     List<ReceivedSpan> matching = spans.stream().filter(condition).toList();

@@ -86,6 +86,7 @@ class OtlpReceiverTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the scope only needs to be open
   void receivesSpansWithTypedAttributesEventsAndParents() {
     Tracer tracer = sdk.getTracer("test-scope");
     Span parent = tracer.spanBuilder("parent").setSpanKind(SpanKind.SERVER).startSpan();
@@ -171,6 +172,7 @@ class OtlpReceiverTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the scope only needs to be open
   void receivesGzippedLogsWithEventNameAndSpanContext() {
     Span span = sdk.getTracer("t").spanBuilder("with-log").startSpan();
     try (Scope ignored = span.makeCurrent()) {
@@ -242,5 +244,4 @@ class OtlpReceiverTest {
     receiver.reset();
     assertThat(receiver.spans()).isEmpty();
   }
-
 }
