@@ -1,5 +1,6 @@
 package dev.genaiagent.agent.consoletree;
 
+import dev.genaiagent.telemetry.NanoClock;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
@@ -23,11 +24,13 @@ import java.util.Set;
 
 /**
  * A development exporter that prints one tree per trace: span name, kind, duration, and for GenAI
- * spans the model, tokens, time to first chunk and errors. Spans of a trace are held until its local
- * root ends (children end first), so each trace prints as one block.
+ * spans the model, tokens, time to first chunk and errors. Spans of a trace are held until its root
+ * ends (children end first), so each trace prints as one block; a trace entered from another process
+ * (its root has a remote parent) prints once no span of it arrived for a second, or at flush.
  */
 final class ConsoleTreeSpanExporter implements SpanExporter {
   private static final int REMEMBERED_PRINTED_TRACES = 1000;
+  private static final long REMOTE_PARENT_WAIT_NANOS = 1_000_000_000L;
   private static final Comparator<SpanData> BY_START = Comparator.comparingLong(SpanData::getStartEpochNanos);
 
   private final PrintStream out;
@@ -35,24 +38,40 @@ final class ConsoleTreeSpanExporter implements SpanExporter {
   // Guarded by this.
   private final Map<String, List<SpanData>> pendingByTrace = new LinkedHashMap<>();
   private final Set<String> printedTraces = new LinkedHashSet<>();
+  private final Map<String, Long> lastArrival = new HashMap<>();
+  private final NanoClock clock;
   private int pendingSpans;
 
   ConsoleTreeSpanExporter(PrintStream out, int maxPendingSpans) {
+    this(out, maxPendingSpans, NanoClock.SYSTEM);
+  }
+
+  ConsoleTreeSpanExporter(PrintStream out, int maxPendingSpans, NanoClock clock) {
     this.out = out;
     this.maxPendingSpans = maxPendingSpans;
+    this.clock = clock;
   }
 
   @Override
   public CompletableResultCode export(Collection<SpanData> spans) {
     StringBuilder text = new StringBuilder();
+    long now = clock.nanoTime();
     synchronized (this) {
       Set<String> completed = new LinkedHashSet<>();
       for (SpanData span : spans) {
         String traceId = span.getTraceId();
         pendingByTrace.computeIfAbsent(traceId, id -> new ArrayList<>()).add(span);
+        lastArrival.put(traceId, now);
         pendingSpans++;
-        if (isLocalRoot(span) || printedTraces.contains(traceId)) {
+        if (!span.getParentSpanContext().isValid() || printedTraces.contains(traceId)) {
           completed.add(traceId);
+        }
+      }
+      // A root whose parent is remote may have that parent in this very process (an HTTP call to
+      // itself): wait a little for it before printing, so the trace prints as one tree.
+      for (Map.Entry<String, Long> e : lastArrival.entrySet()) {
+        if (now - e.getValue() >= REMOTE_PARENT_WAIT_NANOS && hasRemoteRoot(pendingByTrace.get(e.getKey()))) {
+          completed.add(e.getKey());
         }
       }
       for (String traceId : completed) {
@@ -62,6 +81,7 @@ final class ConsoleTreeSpanExporter implements SpanExporter {
       while (pendingSpans > maxPendingSpans && oldest.hasNext()) {
         String traceId = oldest.next();
         renderPending(traceId, pendingByTrace.get(traceId), text);
+        lastArrival.remove(traceId);
         oldest.remove();
       }
     }
@@ -77,6 +97,7 @@ final class ConsoleTreeSpanExporter implements SpanExporter {
         renderPending(e.getKey(), e.getValue(), text);
       }
       pendingByTrace.clear();
+      lastArrival.clear();
     }
     print(text);
     return CompletableResultCode.ofSuccess();
@@ -96,6 +117,7 @@ final class ConsoleTreeSpanExporter implements SpanExporter {
 
   private void render(String traceId, StringBuilder text) {
     List<SpanData> spans = pendingByTrace.remove(traceId);
+    lastArrival.remove(traceId);
     if (spans != null) {
       renderPending(traceId, spans, text);
     }
@@ -112,9 +134,17 @@ final class ConsoleTreeSpanExporter implements SpanExporter {
     TraceTree.render(traceId, spans, late, text);
   }
 
-  private static boolean isLocalRoot(SpanData span) {
-    SpanContext parent = span.getParentSpanContext();
-    return !parent.isValid() || parent.isRemote();
+  private static boolean hasRemoteRoot(List<SpanData> spans) {
+    if (spans == null) {
+      return false;
+    }
+    for (SpanData span : spans) {
+      SpanContext parent = span.getParentSpanContext();
+      if (parent.isValid() && parent.isRemote()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Renders spans of one trace as a tree, children under parents, ordered by start time. */

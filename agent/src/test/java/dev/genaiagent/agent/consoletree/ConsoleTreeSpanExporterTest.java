@@ -3,6 +3,11 @@ package dev.genaiagent.agent.consoletree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import java.util.concurrent.atomic.AtomicLong;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -88,6 +93,36 @@ class ConsoleTreeSpanExporterTest {
       tracer.spanBuilder("child " + i).setParent(io.opentelemetry.context.Context.root().with(open)).startSpan().end();
     }
     assertThat(printed()).contains("child 0").contains("child 5");
+  }
+
+  @Test
+  void aTraceEnteredFromAnotherProcessWaitsForItsInProcessParent() {
+    AtomicLong nanos = new AtomicLong();
+    ConsoleTreeSpanExporter exporter =
+        new ConsoleTreeSpanExporter(new PrintStream(out, true, StandardCharsets.UTF_8), 100, nanos::get);
+    SdkTracerProvider provider =
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+    Tracer tracer = provider.get("test");
+    Span client = tracer.spanBuilder("GET").setSpanKind(SpanKind.CLIENT).startSpan();
+    SpanContext remote = SpanContext.createFromRemoteParent(client.getSpanContext().getTraceId(),
+        client.getSpanContext().getSpanId(), TraceFlags.getSampled(), TraceState.getDefault());
+    tracer.spanBuilder("GET /hello").setSpanKind(SpanKind.SERVER)
+        .setParent(Context.root().with(Span.wrap(remote))).startSpan().end();
+    assertThat(printed()).isEmpty();
+    client.end();
+    assertThat(printed()).contains("\u2514\u2500 GET  [client]").contains("   \u2514\u2500 GET /hello  [server]")
+        .doesNotContain("ended after");
+
+    Span server = tracer.spanBuilder("POST /from-elsewhere").setSpanKind(SpanKind.SERVER)
+        .setParent(Context.root().with(Span.wrap(SpanContext.createFromRemoteParent(
+            "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", TraceFlags.getSampled(),
+            TraceState.getDefault()))))
+        .startSpan();
+    server.end();
+    assertThat(printed()).doesNotContain("POST /from-elsewhere");
+    nanos.addAndGet(1_500_000_000L);
+    tracer.spanBuilder("unrelated").startSpan().end(); // any later export prints the waiting trace
+    assertThat(printed()).contains("POST /from-elsewhere");
   }
 
   @Test
