@@ -34,6 +34,9 @@ public final class GenAiDistributionCustomizer implements AutoConfigurationCusto
     // Upstream GenAI instrumentations (openai-java, AWS Bedrock) emit the same latest experimental
     // GenAI conventions as ours (gen_ai.provider.name, not the deprecated gen_ai.system).
     defaults.put("otel.semconv-stability.opt-in", "gen_ai_latest_experimental");
+    // Our genai-openai instrumentation covers every client of the OpenAI SDK; upstream's would make a
+    // second span for the same call.
+    defaults.put("otel.instrumentation.openai-java.enabled", "false");
     DEFAULT_PROPERTIES = Collections.unmodifiableMap(defaults);
   }
 

@@ -49,11 +49,19 @@ public final class OtlpReceiver implements AutoCloseable {
     this.executor = executor;
   }
 
-  /** Starts a receiver; close it when done. */
+  /** Starts a receiver on an ephemeral port; close it when done. */
   public static OtlpReceiver start() {
+    return start(0);
+  }
+
+  /**
+   * Starts a receiver on {@code port}: for an agent attached to the test JVM itself, whose endpoint is
+   * fixed before any test code runs.
+   */
+  public static OtlpReceiver start(int port) {
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
     } catch (IOException e) {
       throw new UncheckedIOException("could not bind the OTLP receiver", e);
     }

@@ -1,0 +1,23 @@
+package dev.genaiagent.instrumentation.openai;
+
+import com.openai.models.embeddings.CreateEmbeddingResponse;
+import dev.genaiagent.telemetry.GenAiInstrumenter;
+import dev.genaiagent.telemetry.GenAiTelemetry;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+
+/** Built once per class loader that holds the SDK, from the agent's OpenTelemetry and configuration. */
+final class OpenAiSingletons {
+  static final String INSTRUMENTATION_NAME = "dev.genaiagent.openai";
+
+  static final GenAiTelemetry TELEMETRY =
+      GenAiTelemetry.builder(GlobalOpenTelemetry.get(), INSTRUMENTATION_NAME).build();
+  static final GenAiInstrumenter<ChatRequest, ChatResult> CHAT = TELEMETRY.instrumenter(new ChatAttributesGetter());
+  static final GenAiInstrumenter<EmbeddingsRequest, CreateEmbeddingResponse> EMBEDDINGS =
+      TELEMETRY.instrumenter(new EmbeddingsAttributesGetter());
+
+  static boolean captureContent() {
+    return TELEMETRY.content().isEnabled();
+  }
+
+  private OpenAiSingletons() {}
+}

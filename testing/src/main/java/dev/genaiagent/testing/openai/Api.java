@@ -1,0 +1,19 @@
+package dev.genaiagent.testing.openai;
+
+/**
+ * The operations the test server answers. A {@link Script} made for one of them is only consumed by a request
+ * to it; error and fault scripts match any operation unless narrowed with {@link Script#on(Api)}.
+ *
+ * <p>A second protocol (e.g. Anthropic's {@code /v1/messages}) adds its constants here and a {@link Protocol}
+ * that routes its paths.
+ */
+public enum Api {
+  /** {@code POST /v1/chat/completions}. */
+  CHAT_COMPLETIONS,
+  /** {@code POST /v1/responses}. */
+  RESPONSES,
+  /** {@code POST /v1/embeddings}. */
+  EMBEDDINGS,
+  /** {@code POST /v1/completions} (legacy text completions). */
+  COMPLETIONS
+}
