@@ -88,6 +88,15 @@ class OpenAiSmokeTest {
   }
 
   @Test
+  void aMalformedSettingWarnsOnceEvenWhenInstrumentationsReadIt() {
+    server.enqueue(Script.chat().content("a"), Script.chat().content("b"), Script.embeddings());
+    ProcessResult result = run("otel.instrumentation.genai.content.max-length", "huge");
+    String warning = "Invalid value 'huge' for otel.instrumentation.genai.content.max-length";
+    assertThat(result.stderr().split(java.util.regex.Pattern.quote(warning), -1)).hasSize(2);
+    assertThat(genAi(awaitGenAiSpans(3))).hasSize(3);
+  }
+
+  @Test
   void switchingBackToUpstreamGivesUpstreamSpansOnly() {
     server.enqueue(Script.chat().content("a"), Script.chat().content("b"), Script.embeddings());
     run("otel.instrumentation.openai-java.enabled", "true", "otel.instrumentation.genai-openai.enabled", "false");

@@ -43,13 +43,28 @@ public final class GenAiConfig {
   }
 
   private final Source source;
+  private final boolean warn;
 
-  private GenAiConfig(Source source) {
+  private GenAiConfig(Source source, boolean warn) {
     this.source = source;
+    this.warn = warn;
   }
 
   /** System properties, then environment variables, then the agent configuration file. */
   public static GenAiConfig fromEnvironment() {
+    return fromEnvironment(true);
+  }
+
+  /**
+   * As {@link #fromEnvironment()}, without warnings: for instrumentations running under the agent,
+   * whose startup already reported every malformed value once (each application class loader gets
+   * its own copy of this class, so warning here would repeat it).
+   */
+  public static GenAiConfig fromEnvironmentQuietly() {
+    return fromEnvironment(false);
+  }
+
+  private static GenAiConfig fromEnvironment(boolean warn) {
     Properties file = configurationFile();
     return new GenAiConfig(key -> {
       String v = System.getProperty(key.name());
@@ -60,15 +75,15 @@ public final class GenAiConfig {
         v = file.getProperty(key.name());
       }
       return v;
-    });
+    }, warn);
   }
 
   public static GenAiConfig fromMap(Map<String, String> values) {
-    return new GenAiConfig(key -> values.get(key.name()));
+    return new GenAiConfig(key -> values.get(key.name()), true);
   }
 
   public static GenAiConfig from(Source source) {
-    return new GenAiConfig(source);
+    return new GenAiConfig(source, true);
   }
 
   public <T> T get(ConfigKey<T> key) {
@@ -83,7 +98,7 @@ public final class GenAiConfig {
     }
     T value = key.parse(raw);
     if (value == null) {
-      if (warned.add(key.name() + '=' + raw)) {
+      if (warn && warned.add(key.name() + '=' + raw)) {
         logger.warning("Invalid value '" + raw + "' for " + key.name() + " (expected " + key.expected()
             + "); using the default " + key.defaultValue());
       }

@@ -71,6 +71,13 @@ class GenAiConfigTest {
   }
 
   @Test
+  void quietReadingAppliesTheDefaultWithoutWarning() {
+    System.setProperty(GenAiConfig.CONTENT_MAX_LENGTH.name(), "many");
+    assertThat(GenAiConfig.fromEnvironmentQuietly().get(GenAiConfig.CONTENT_MAX_LENGTH)).isEqualTo(16384);
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
   void environmentNamesFollowTheUpstreamConvention() {
     assertThat(GenAiConfig.CAPTURE_MESSAGE_CONTENT.envName())
         .isEqualTo("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT");

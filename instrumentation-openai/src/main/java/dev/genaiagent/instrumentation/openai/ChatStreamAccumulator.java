@@ -15,7 +15,8 @@ import javax.annotation.Nullable;
  * tool-call arguments are kept only when content capture is on; otherwise a chunk costs a few field
  * reads. Not thread-safe: a stream is consumed by one thread at a time.
  */
-final class ChatStreamAccumulator implements ChatResult {
+final class ChatStreamAccumulator
+    implements ChatResult, OpenAiCall.StreamAccumulator<ChatCompletionChunk, ChatResult> {
   private final GenAiCall call;
   private final boolean captureContent;
   @Nullable private String id;
@@ -30,7 +31,13 @@ final class ChatStreamAccumulator implements ChatResult {
     this.captureContent = captureContent;
   }
 
-  void onChunk(ChatCompletionChunk chunk) {
+  @Override
+  public ChatResult result() {
+    return this;
+  }
+
+  @Override
+  public void onElement(ChatCompletionChunk chunk) {
     boolean output = false;
     for (ChatCompletionChunk.Choice choice : chunk.choices()) {
       ChatCompletionChunk.Choice.Delta delta = choice.delta();

@@ -74,6 +74,61 @@ final class OpenAiContent {
     return messages;
   }
 
+  /** Responses API {@code input}: a string (one user message) or a list of items. */
+  static List<GenAiMessage> responsesInputMessages(JsonNode input) {
+    List<GenAiMessage> messages = new ArrayList<>();
+    if (input.isTextual()) {
+      messages.add(GenAiMessage.input("user", java.util.Collections.singletonList(Part.text(input.asText()))));
+      return messages;
+    }
+    for (JsonNode item : input) {
+      String type = item.path("type").asText("message");
+      List<Part> parts = new ArrayList<>();
+      switch (type) {
+        case "function_call":
+          parts.add(Part.toolCall(text(item, "call_id"), item.path("name").asText(""), text(item, "arguments")));
+          messages.add(GenAiMessage.input("assistant", parts));
+          break;
+        case "function_call_output":
+          parts.add(Part.toolCallResponse(text(item, "call_id"), contentText(item.path("output"))));
+          messages.add(GenAiMessage.input("tool", parts));
+          break;
+        case "message":
+          addContentParts(item.path("content"), parts);
+          messages.add(GenAiMessage.input(item.path("role").asText("user"), parts));
+          break;
+        default:
+          break; // reasoning items, tool results of hosted tools: no conversational text
+      }
+    }
+    return messages;
+  }
+
+  /** Responses API {@code output} items as one assistant message. */
+  static List<GenAiMessage> responsesOutputMessages(JsonNode output, @Nullable String finishReason) {
+    List<Part> parts = new ArrayList<>();
+    for (JsonNode item : output) {
+      switch (item.path("type").asText()) {
+        case "message":
+          addContentParts(item.path("content"), parts);
+          break;
+        case "function_call":
+          parts.add(Part.toolCall(text(item, "call_id"), item.path("name").asText(""), text(item, "arguments")));
+          break;
+        case "reasoning":
+          for (JsonNode summary : item.path("summary")) {
+            parts.add(Part.reasoning(summary.path("text").asText()));
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    List<GenAiMessage> messages = new ArrayList<>();
+    messages.add(GenAiMessage.output("assistant", parts, finishReason));
+    return messages;
+  }
+
   /** OpenAI finish reasons in the vocabulary of the output message schema. */
   @Nullable
   static String finishReason(@Nullable String openAi) {
@@ -101,6 +156,12 @@ final class OpenAiContent {
         case "input_text":
         case "output_text":
           parts.add(Part.text(p.path("text").asText()));
+          break;
+        case "input_image":
+          addImage(p.path("image_url").asText(null), parts);
+          break;
+        case "input_file":
+          parts.add(Part.file("document", null, text(p, "file_id")));
           break;
         case "refusal":
           parts.add(Part.text(p.path("refusal").asText()));

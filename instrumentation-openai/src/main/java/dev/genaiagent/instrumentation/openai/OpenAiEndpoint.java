@@ -1,5 +1,6 @@
 package dev.genaiagent.instrumentation.openai;
 
+import com.openai.core.ClientOptions;
 import dev.genaiagent.telemetry.GenAiProviders;
 import java.net.URI;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,10 @@ final class OpenAiEndpoint {
     this.provider = provider;
     this.host = host;
     this.port = port;
+  }
+
+  static OpenAiEndpoint of(@Nullable ClientOptions options) {
+    return of(options == null ? null : options.baseUrl());
   }
 
   static OpenAiEndpoint of(@Nullable String baseUrl) {

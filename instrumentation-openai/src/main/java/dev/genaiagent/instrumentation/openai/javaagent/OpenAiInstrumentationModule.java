@@ -37,7 +37,8 @@ public final class OpenAiInstrumentationModule extends InstrumentationModule {
 
   @Override
   public List<String> getAdditionalHelperClassNames() {
-    return HelperClasses.reachableFrom(ChatCompletionsInstrumentation.class, EmbeddingsInstrumentation.class);
+    return HelperClasses.reachableFrom(
+        ChatCompletionsInstrumentation.class, EmbeddingsInstrumentation.class, ResponsesInstrumentation.class);
   }
 
   @Override
@@ -46,6 +47,8 @@ public final class OpenAiInstrumentationModule extends InstrumentationModule {
         new ChatCompletionsInstrumentation(ChatCompletionsInstrumentation.BLOCKING),
         new ChatCompletionsInstrumentation(ChatCompletionsInstrumentation.ASYNC),
         new EmbeddingsInstrumentation(EmbeddingsInstrumentation.BLOCKING),
-        new EmbeddingsInstrumentation(EmbeddingsInstrumentation.ASYNC));
+        new EmbeddingsInstrumentation(EmbeddingsInstrumentation.ASYNC),
+        new ResponsesInstrumentation(ResponsesInstrumentation.BLOCKING),
+        new ResponsesInstrumentation(ResponsesInstrumentation.ASYNC));
   }
 }
