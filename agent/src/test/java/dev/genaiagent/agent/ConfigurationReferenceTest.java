@@ -21,6 +21,7 @@ class ConfigurationReferenceTest {
   private static final Pattern ROW = Pattern.compile("^\\|\\s*`([^`]+)`\\s*\\|\\s*`([^`]*)`\\s*\\|");
   static final String KEYS_HEADING = "### Keys this distribution adds";
   static final String DEFAULTS_HEADING = "### Defaults this distribution changes";
+  static final String SWITCHES_HEADING = "### Instrumentation switches";
 
   /** Every key of every module that ships in the jar. */
   static List<ConfigKey<?>> allKeys() {
@@ -42,6 +43,17 @@ class ConfigurationReferenceTest {
   void everyChangedUpstreamDefaultIsDocumented() throws IOException {
     assertThat(rowsUnder(DEFAULTS_HEADING))
         .containsExactlyInAnyOrderEntriesOf(GenAiDistributionCustomizer.DEFAULT_PROPERTIES);
+  }
+
+  @Test
+  void everyInstrumentationHasItsSwitchDocumented() throws IOException {
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (io.opentelemetry.javaagent.extension.instrumentation.InstrumentationModule module : java.util.ServiceLoader.load(
+        io.opentelemetry.javaagent.extension.instrumentation.InstrumentationModule.class)) {
+      expected.put("otel.instrumentation." + module.instrumentationName() + ".enabled", "true");
+    }
+    assertThat(expected).isNotEmpty();
+    assertThat(rowsUnder(SWITCHES_HEADING)).containsExactlyInAnyOrderEntriesOf(expected);
   }
 
   private static Map<String, String> rowsUnder(String heading) throws IOException {

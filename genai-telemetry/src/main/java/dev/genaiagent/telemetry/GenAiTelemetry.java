@@ -18,6 +18,7 @@ public final class GenAiTelemetry {
   final GenAiMetrics metrics;
   final ContentCapture content;
   final NanoClock clock;
+  private final long streamTimeoutNanos;
 
   private GenAiTelemetry(Builder b) {
     this.tracer = b.openTelemetry.getTracer(b.instrumentationName, b.instrumentationVersion);
@@ -29,6 +30,12 @@ public final class GenAiTelemetry {
         ? ContentCapture.enabled(b.config.get(GenAiConfig.CONTENT_MAX_LENGTH), b.policies)
         : ContentCapture.disabled();
     this.clock = b.clock;
+    this.streamTimeoutNanos = b.config.get(GenAiConfig.STREAM_TIMEOUT_SECONDS) * 1_000_000_000L;
+  }
+
+  /** How long a stream may stay open before {@link StreamWatch} ends its call. */
+  public long streamTimeoutNanos() {
+    return streamTimeoutNanos;
   }
 
   public static Builder builder(OpenTelemetry openTelemetry, String instrumentationName) {

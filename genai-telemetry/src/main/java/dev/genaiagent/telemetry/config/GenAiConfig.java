@@ -32,9 +32,14 @@ public final class GenAiConfig {
       "Maximum length, in characters, of each captured content attribute; longer content is shortened"
           + " and stays valid JSON.");
 
+  public static final ConfigKey<Integer> STREAM_TIMEOUT_SECONDS = ConfigKey.positiveInt(
+      "otel.instrumentation.genai.stream.timeout-seconds", 1800,
+      "A streamed model call still open this long after it started is ended with"
+          + " error.type=stream_timeout (a stream the application stops reading but keeps referenced).");
+
   /** Every key of the core, for the configuration reference. */
-  public static final List<ConfigKey<?>> KEYS =
-      Collections.unmodifiableList(Arrays.<ConfigKey<?>>asList(CAPTURE_MESSAGE_CONTENT, CONTENT_MAX_LENGTH));
+  public static final List<ConfigKey<?>> KEYS = Collections.unmodifiableList(
+      Arrays.<ConfigKey<?>>asList(CAPTURE_MESSAGE_CONTENT, CONTENT_MAX_LENGTH, STREAM_TIMEOUT_SECONDS));
 
   /** Where raw values come from. */
   public interface Source {

@@ -4,6 +4,7 @@ import com.openai.core.http.HttpResponseFor;
 import com.openai.core.http.StreamResponse;
 import dev.genaiagent.telemetry.GenAiCall;
 import dev.genaiagent.telemetry.GenAiInstrumenter;
+import dev.genaiagent.telemetry.StreamWatch;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +43,7 @@ final class OpenAiCall<REQUEST, RESULT> {
 
   static <REQUEST, RESULT> OpenAiCall<REQUEST, RESULT> start(GenAiInstrumenter<REQUEST, RESULT> instrumenter,
       REQUEST request) {
+    StreamWatch.poll();
     GenAiCall call = instrumenter.start(Context.current(), request);
     instrumenter.captureRequestContent(call, request);
     return new OpenAiCall<>(instrumenter, request, call);
@@ -120,31 +122,15 @@ final class OpenAiCall<REQUEST, RESULT> {
     return new TracedHttpResponseFor<>(response, new TracedHttpResponseFor.Completion<StreamResponse<E>>() {
       @Override
       public StreamResponse<E> onParsed(StreamResponse<E> stream) {
-        return new TracedStreamResponse<>(stream, new TracedStreamResponse.Observer<E>() {
-          @Override
-          public void onElement(E element) {
-            try {
-              accumulator.onElement(element);
-            } catch (Throwable ignored) {
-              // an odd element costs its own telemetry only
-            }
-          }
-
-          @Override
-          public void onExhausted() {
-            instrumenter.end(call, request, accumulator.result(), null);
-          }
-
-          @Override
-          public void onClosed() {
-            instrumenter.end(call, request, accumulator.result(), null);
-          }
-
-          @Override
-          public void onFailed(Throwable e) {
-            instrumenter.end(call, request, accumulator.result(), e);
-          }
-        });
+        StreamObserver<E> observer = new StreamObserver<>(OpenAiCall.this, accumulator);
+        TracedStreamResponse<E> traced = new TracedStreamResponse<>(stream, observer);
+        // The abandon action must not reach the stream object, or it could never become unreachable.
+        GenAiInstrumenter<REQUEST, RESULT> instrumenter = OpenAiCall.this.instrumenter;
+        GenAiCall call = OpenAiCall.this.call;
+        observer.watch = StreamWatch.watch(traced,
+            errorType -> instrumenter.fail(call, accumulator.result(), errorType),
+            OpenAiSingletons.TELEMETRY.streamTimeoutNanos());
+        return traced;
       }
 
       @Override
@@ -161,5 +147,54 @@ final class OpenAiCall<REQUEST, RESULT> {
 
   private void fail(@Nullable Throwable error) {
     instrumenter.end(call, request, null, error);
+  }
+
+  /** Ends the call once, however the stream ends; never throws into the application's stream. */
+  private static final class StreamObserver<E> implements TracedStreamResponse.Observer<E> {
+    private final OpenAiCall<?, ?> owner;
+    private final StreamAccumulator<E, ?> accumulator;
+    @Nullable volatile StreamWatch.Watch watch;
+
+    StreamObserver(OpenAiCall<?, ?> owner, StreamAccumulator<E, ?> accumulator) {
+      this.owner = owner;
+      this.accumulator = accumulator;
+    }
+
+    @Override
+    public void onElement(E element) {
+      try {
+        accumulator.onElement(element);
+      } catch (Throwable ignored) {
+        // an odd element costs its own telemetry only
+      }
+    }
+
+    @Override
+    public void onExhausted() {
+      finish(null);
+    }
+
+    @Override
+    public void onClosed() {
+      finish(null);
+    }
+
+    @Override
+    public void onFailed(Throwable error) {
+      finish(error);
+    }
+
+    private void finish(@Nullable Throwable error) {
+      StreamWatch.Watch w = watch;
+      if (w != null) {
+        w.done();
+      }
+      owner.endStream(accumulator, error);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void endStream(StreamAccumulator<?, ?> accumulator, @Nullable Throwable error) {
+    instrumenter.end(call, request, (RESULT) accumulator.result(), error);
   }
 }
