@@ -20,6 +20,8 @@ final class OpenAiSingletons {
       TELEMETRY.instrumenter(new EmbeddingsAttributesGetter());
   static final GenAiInstrumenter<ResponsesRequest, JsonNode> RESPONSES =
       TELEMETRY.instrumenter(new ResponsesAttributesGetter());
+  static final GenAiInstrumenter<CompletionRequest, CompletionSummary> COMPLETIONS =
+      TELEMETRY.instrumenter(new CompletionAttributesGetter());
 
   static boolean captureContent() {
     return TELEMETRY.content().isEnabled();

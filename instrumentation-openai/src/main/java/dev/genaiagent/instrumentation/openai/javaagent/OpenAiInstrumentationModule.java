@@ -38,7 +38,8 @@ public final class OpenAiInstrumentationModule extends InstrumentationModule {
   @Override
   public List<String> getAdditionalHelperClassNames() {
     return HelperClasses.reachableFrom(
-        ChatCompletionsInstrumentation.class, EmbeddingsInstrumentation.class, ResponsesInstrumentation.class);
+        ChatCompletionsInstrumentation.class, EmbeddingsInstrumentation.class, ResponsesInstrumentation.class,
+        CompletionsInstrumentation.class);
   }
 
   @Override
@@ -49,6 +50,8 @@ public final class OpenAiInstrumentationModule extends InstrumentationModule {
         new EmbeddingsInstrumentation(EmbeddingsInstrumentation.BLOCKING),
         new EmbeddingsInstrumentation(EmbeddingsInstrumentation.ASYNC),
         new ResponsesInstrumentation(ResponsesInstrumentation.BLOCKING),
-        new ResponsesInstrumentation(ResponsesInstrumentation.ASYNC));
+        new ResponsesInstrumentation(ResponsesInstrumentation.ASYNC),
+        new CompletionsInstrumentation(CompletionsInstrumentation.BLOCKING),
+        new CompletionsInstrumentation(CompletionsInstrumentation.ASYNC));
   }
 }
