@@ -211,6 +211,14 @@ class ChatCompletionsTest {
   }
 
   @Test
+  void structuredOutputIsJsonOutputType() {
+    server.enqueue(Script.chat().content("{\"city\":\"Paris\"}"));
+    client.chat().completions().create(params().responseFormat(
+        com.openai.models.ResponseFormatJsonObject.builder().build()).build());
+    assertThat(chatSpan().attributes()).containsEntry("gen_ai.output.type", "json");
+  }
+
+  @Test
   void contentIsNotCapturedByDefault() {
     server.enqueue(Script.chat().content("secret answer"));
     client.chat().completions().create(params().build());

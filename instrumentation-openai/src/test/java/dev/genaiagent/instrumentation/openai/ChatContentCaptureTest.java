@@ -74,6 +74,27 @@ class ChatContentCaptureTest {
   }
 
   @Test
+  void toolResultsSentBackAreToolCallResponses() {
+    server.enqueue(Script.chat().content("It is sunny in Paris."));
+    client.chat().completions().create(params().toBuilder()
+        .addMessage(com.openai.models.chat.completions.ChatCompletionAssistantMessageParam.builder()
+            .addToolCall(com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall.builder()
+                .id("call_1").function(com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall.Function
+                    .builder().name("get_weather").arguments("{\"city\":\"Paris\"}").build())
+                .build())
+            .build())
+        .addMessage(com.openai.models.chat.completions.ChatCompletionToolMessageParam.builder()
+            .toolCallId("call_1").content("sunny, 24C").build())
+        .build());
+    String input = (String) receiver.awaitSpan("chat gpt-4o", Duration.ofSeconds(10)).attribute("gen_ai.input.messages");
+    assertThat(input).endsWith(
+        "{\"role\":\"assistant\",\"parts\":[{\"type\":\"tool_call\",\"id\":\"call_1\",\"name\":\"get_weather\","
+            + "\"arguments\":{\"city\":\"Paris\"}}]},"
+            + "{\"role\":\"tool\",\"parts\":[{\"type\":\"tool_call_response\",\"id\":\"call_1\","
+            + "\"response\":\"sunny, 24C\"}]}]");
+  }
+
+  @Test
   void streamedToolCallArgumentsAreAssembledFromDeltas() {
     server.enqueue(Script.chat().content("Checking.").chunkSize(3)
         .toolCall("call_7", "get_weather", "{\"city\":\"Paris\",\"unit\":\"celsius\"}"));
