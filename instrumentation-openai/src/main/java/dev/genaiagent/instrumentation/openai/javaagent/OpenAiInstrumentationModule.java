@@ -4,7 +4,7 @@ import static io.opentelemetry.javaagent.extension.matcher.AgentElementMatchers.
 
 import io.opentelemetry.javaagent.extension.instrumentation.InstrumentationModule;
 import io.opentelemetry.javaagent.extension.instrumentation.TypeInstrumentation;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -26,8 +26,8 @@ public final class OpenAiInstrumentationModule extends InstrumentationModule {
     return hasClassesNamed(
         "com.openai.core.http.HttpResponseFor",
         "com.openai.core.ObjectMappers",
-        ChatCompletionsInstrumentation.BLOCKING,
-        ChatCompletionsInstrumentation.ASYNC);
+        RawResponseServicesInstrumentation.CHAT_BLOCKING,
+        RawResponseServicesInstrumentation.CHAT_ASYNC);
   }
 
   @Override
@@ -37,21 +37,11 @@ public final class OpenAiInstrumentationModule extends InstrumentationModule {
 
   @Override
   public List<String> getAdditionalHelperClassNames() {
-    return HelperClasses.reachableFrom(
-        ChatCompletionsInstrumentation.class, EmbeddingsInstrumentation.class, ResponsesInstrumentation.class,
-        CompletionsInstrumentation.class);
+    return HelperClasses.reachableFrom(RawResponseServicesInstrumentation.class);
   }
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Arrays.<TypeInstrumentation>asList(
-        new ChatCompletionsInstrumentation(ChatCompletionsInstrumentation.BLOCKING),
-        new ChatCompletionsInstrumentation(ChatCompletionsInstrumentation.ASYNC),
-        new EmbeddingsInstrumentation(EmbeddingsInstrumentation.BLOCKING),
-        new EmbeddingsInstrumentation(EmbeddingsInstrumentation.ASYNC),
-        new ResponsesInstrumentation(ResponsesInstrumentation.BLOCKING),
-        new ResponsesInstrumentation(ResponsesInstrumentation.ASYNC),
-        new CompletionsInstrumentation(CompletionsInstrumentation.BLOCKING),
-        new CompletionsInstrumentation(CompletionsInstrumentation.ASYNC));
+    return Collections.<TypeInstrumentation>singletonList(new RawResponseServicesInstrumentation());
   }
 }
