@@ -2,8 +2,6 @@ package dev.genaiagent.instrumentation.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.FunctionDefinition;
@@ -11,34 +9,14 @@ import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionFunctionTool;
-import dev.genaiagent.testing.OtlpReceiver;
 import dev.genaiagent.testing.ReceivedSpan;
-import dev.genaiagent.testing.openai.OpenAiTestServer;
 import dev.genaiagent.testing.openai.Script;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Runs with otel.instrumentation.genai.capture-message-content=true (its own failsafe execution). */
-class ChatContentCaptureTest {
-  private static final OtlpReceiver receiver = AgentTelemetry.RECEIVER;
-  private OpenAiTestServer server;
-  private OpenAIClient client;
-
-  @BeforeEach
-  void setUp() {
-    server = OpenAiTestServer.start();
-    client = OpenAIOkHttpClient.builder().baseUrl(server.baseUrl()).apiKey("sk-test").maxRetries(0).build();
-    receiver.reset();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-    server.close();
-  }
+class ChatContentCaptureTest extends SdkTestBase {
 
   private static ChatCompletionCreateParams params() {
     return ChatCompletionCreateParams.builder()

@@ -2,39 +2,17 @@ package dev.genaiagent.instrumentation.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.completions.Completion;
 import com.openai.models.completions.CompletionCreateParams;
-import dev.genaiagent.testing.OtlpReceiver;
 import dev.genaiagent.testing.ReceivedSpan;
-import dev.genaiagent.testing.openai.OpenAiTestServer;
 import dev.genaiagent.testing.openai.Script;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Legacy Completions: {@code text_completion} spans. */
-class CompletionsTest {
-  private static final OtlpReceiver receiver = AgentTelemetry.RECEIVER;
-  private OpenAiTestServer server;
-  private OpenAIClient client;
-
-  @BeforeEach
-  void setUp() {
-    server = OpenAiTestServer.start();
-    client = OpenAIOkHttpClient.builder().baseUrl(server.baseUrl()).apiKey("sk-test").maxRetries(0).build();
-    receiver.reset();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-    server.close();
-  }
+class CompletionsTest extends SdkTestBase {
 
   private static CompletionCreateParams params() {
     return CompletionCreateParams.builder().model("gpt-3.5-turbo-instruct").prompt("Say this is a test")

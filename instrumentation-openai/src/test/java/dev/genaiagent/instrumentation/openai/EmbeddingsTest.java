@@ -2,38 +2,16 @@ package dev.genaiagent.instrumentation.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
-import dev.genaiagent.testing.OtlpReceiver;
 import dev.genaiagent.testing.ReceivedSpan;
-import dev.genaiagent.testing.openai.OpenAiTestServer;
 import dev.genaiagent.testing.openai.Script;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class EmbeddingsTest {
-  private static final OtlpReceiver receiver = AgentTelemetry.RECEIVER;
-  private OpenAiTestServer server;
-  private OpenAIClient client;
-
-  @BeforeEach
-  void setUp() {
-    server = OpenAiTestServer.start();
-    client = OpenAIOkHttpClient.builder().baseUrl(server.baseUrl()).apiKey("sk-test").maxRetries(0).build();
-    receiver.reset();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-    server.close();
-  }
+class EmbeddingsTest extends SdkTestBase {
 
   @Test
   void floatEmbeddingsMakeAnEmbeddingsSpan() {

@@ -3,45 +3,28 @@ package dev.genaiagent.instrumentation.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import dev.genaiagent.testing.OtlpReceiver;
 import dev.genaiagent.testing.ReceivedSpan;
 import dev.genaiagent.testing.openai.Fault;
-import dev.genaiagent.testing.openai.OpenAiTestServer;
 import dev.genaiagent.testing.openai.Script;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Failures: the application gets the identical exception, the span says what happened. */
-class ErrorsTest {
-  private static final OtlpReceiver receiver = AgentTelemetry.RECEIVER;
-  private OpenAiTestServer server;
-  private OpenAIClient client;
-
-  @BeforeEach
-  void setUp() {
-    server = OpenAiTestServer.start();
-    client = OpenAIOkHttpClient.builder().baseUrl(server.baseUrl()).apiKey("sk-test").maxRetries(0)
-        .timeout(Duration.ofMillis(1500)).build();
-    receiver.reset();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-    server.close();
+class ErrorsTest extends SdkTestBase {
+  @Override
+  OpenAIOkHttpClient.Builder clientBuilder() {
+    return super.clientBuilder()
+        .timeout(Duration.ofMillis(1500));
   }
 
   private static ChatCompletionCreateParams params() {

@@ -2,41 +2,19 @@ package dev.genaiagent.instrumentation.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseStreamEvent;
-import dev.genaiagent.testing.OtlpReceiver;
 import dev.genaiagent.testing.ReceivedSpan;
-import dev.genaiagent.testing.openai.OpenAiTestServer;
 import dev.genaiagent.testing.openai.Script;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Responses API (the upstream agent has none), sync, async and streamed. */
-class ResponsesTest {
-  private static final OtlpReceiver receiver = AgentTelemetry.RECEIVER;
-  private OpenAiTestServer server;
-  private OpenAIClient client;
-
-  @BeforeEach
-  void setUp() {
-    server = OpenAiTestServer.start();
-    client = OpenAIOkHttpClient.builder().baseUrl(server.baseUrl()).apiKey("sk-test").maxRetries(0).build();
-    receiver.reset();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-    server.close();
-  }
+class ResponsesTest extends SdkTestBase {
 
   private static ResponseCreateParams params() {
     return ResponseCreateParams.builder().model("gpt-4.1-mini").input("Weather in Paris?")
