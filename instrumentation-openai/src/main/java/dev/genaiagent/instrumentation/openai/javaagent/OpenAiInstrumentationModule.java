@@ -21,9 +21,11 @@ public final class OpenAiInstrumentationModule extends InstrumentationModule {
 
   @Override
   public ElementMatcher.Junction<ClassLoader> classLoaderMatcher() {
-    // Service packages and raw-response services as laid out since openai-java 1.0; an SDK without
-    // them is skipped whole rather than half-instrumented.
+    // The raw-response services and public params bodies we rely on exist from openai-java 0.43;
+    // ResponsesModel$ResponsesOnlyModel appeared in 1.1.0, the oldest version we support (checked
+    // against every jar from 0.34 to 4.101). An older SDK is skipped whole, not half-instrumented.
     return hasClassesNamed(
+        "com.openai.models.ResponsesModel$ResponsesOnlyModel",
         "com.openai.core.http.HttpResponseFor",
         "com.openai.core.ObjectMappers",
         RawResponseServicesInstrumentation.CHAT_BLOCKING,
