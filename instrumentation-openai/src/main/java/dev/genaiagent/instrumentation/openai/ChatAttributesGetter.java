@@ -122,6 +122,12 @@ final class ChatAttributesGetter implements GenAiAttributesGetter<ChatRequest, C
     return r.cachedInputTokens();
   }
 
+  /** On SDKs before 4.43 the method is missing: the core's guard turns that into "not reported". */
+  @Override
+  public Long cacheCreationInputTokens(ChatResult r) {
+    return r.cacheWriteTokens();
+  }
+
   @Override
   public Long reasoningOutputTokens(ChatResult r) {
     return r.reasoningTokens();

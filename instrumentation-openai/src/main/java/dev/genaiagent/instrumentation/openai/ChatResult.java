@@ -24,6 +24,10 @@ interface ChatResult {
   @Nullable
   Long cachedInputTokens();
 
+  /** Prompt tokens written to the provider's cache (modelled by the SDK from 4.43; null before). */
+  @Nullable
+  Long cacheWriteTokens();
+
   @Nullable
   Long reasoningTokens();
 

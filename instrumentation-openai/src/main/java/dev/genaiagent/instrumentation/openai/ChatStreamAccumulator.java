@@ -123,6 +123,11 @@ final class ChatStreamAccumulator
   }
 
   @Override
+  public Long cacheWriteTokens() {
+    return usage == null ? null : usage.promptTokensDetails().flatMap(d -> d.cacheWriteTokens()).orElse(null);
+  }
+
+  @Override
   public Long reasoningTokens() {
     return usage == null ? null : usage.completionTokensDetails().flatMap(d -> d.reasoningTokens()).orElse(null);
   }

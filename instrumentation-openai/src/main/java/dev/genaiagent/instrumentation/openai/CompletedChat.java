@@ -58,6 +58,12 @@ final class CompletedChat implements ChatResult {
   }
 
   @Override
+  public Long cacheWriteTokens() {
+    CompletionUsage u = usage();
+    return u == null ? null : u.promptTokensDetails().flatMap(d -> d.cacheWriteTokens()).orElse(null);
+  }
+
+  @Override
   public Long reasoningTokens() {
     CompletionUsage u = usage();
     return u == null ? null : u.completionTokensDetails().flatMap(d -> d.reasoningTokens()).orElse(null);

@@ -136,6 +136,11 @@ final class ResponsesAttributesGetter implements GenAiAttributesGetter<Responses
   }
 
   @Override
+  public Long cacheCreationInputTokens(JsonNode response) {
+    return integer(response.path("usage").path("input_tokens_details"), "cache_write_tokens");
+  }
+
+  @Override
   public Long reasoningOutputTokens(JsonNode response) {
     return integer(response.path("usage").path("output_tokens_details"), "reasoning_tokens");
   }

@@ -36,7 +36,7 @@ class ChatCompletionsTest extends SdkTestBase {
   @Test
   void blockingCreateMakesOneClientSpanWithTheContractAttributes() {
     server.enqueue(Script.chat().content("Sunny.").id("chatcmpl-abc").model("gpt-4o-mini-2024-07-18")
-        .usage(21, 4).cachedTokens(3).reasoningTokens(1).serviceTier("default").systemFingerprint("fp_44"));
+        .usage(21, 4).cachedTokens(3).cacheWriteTokens(5).reasoningTokens(1).serviceTier("default").systemFingerprint("fp_44"));
 
     ChatCompletion completion = client.chat().completions().create(params().build());
     assertThat(completion.choices().get(0).message().content()).hasValue("Sunny.");
@@ -59,6 +59,7 @@ class ChatCompletionsTest extends SdkTestBase {
         Map.entry("gen_ai.usage.input_tokens", 21L),
         Map.entry("gen_ai.usage.output_tokens", 4L),
         Map.entry("gen_ai.usage.cache_read.input_tokens", 3L),
+        Map.entry("gen_ai.usage.cache_creation.input_tokens", 5L),
         Map.entry("gen_ai.usage.reasoning.output_tokens", 1L),
         Map.entry("openai.response.service_tier", "default"),
         Map.entry("openai.response.system_fingerprint", "fp_44")));
