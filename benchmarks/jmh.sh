@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Hot-path benchmarks (JMH): the OpenAI Java SDK over an in-process fake transport (no sockets, canned
+# responses), the same benchmarks run in forks without the agent and with it, side by side against the
+# budgets. Module: benchmarks/jmh; figures and method in docs/PERFORMANCE.md ("Hot paths (JMH)").
+#
+# Usage: benchmarks/jmh.sh [--no-build] [--agent-jar JAR] [options]
+#   --no-build            use what is built (default: mvn package of the agent jar and of benchmarks/jmh)
+#   --agent-jar JAR       agent to measure (default agent/target/genai-javaagent.jar; given one, only
+#                         benchmarks/jmh is built)
+#   --forks N             forks per benchmark and configuration (default 1)
+#   --warmup N            warmup iterations (default 10)
+#   --iterations N        measurement iterations (default 5)
+#   --time MS             length of one iteration in ms (default 1000)
+#   --configs LIST        of plain,agent,agent-content,agent-none,agent-genai-off
+#                         (default plain,agent,agent-content)
+#   --benchmarks LIST     of chat,large,stream,embeddings (default all)
+#   --chunks LIST         stream lengths in chunks (default 8,200)
+#   --prof NAME[:ARGS]    an extra JMH profiler, repeatable (gc and CPU time always run), e.g. --prof stack
+#   --jvm-args 'ARGS'     JVM options for every fork (default '-Xms1g -Xmx1g')
+#   --out DIR             where logs, JSON and results.md go (default benchmarks/jmh/target/jmh-results)
+#   --enforce             exit 1 when a budget fails (default: report only, exit 0)
+# Environment: JAVA_HOME (default: java on PATH).
+#
+# Defaults take about 5 minutes on 2 cores plus the build (5 benchmarks x 3 configurations, one fork of
+# about 18 s each); --forks 2 about 9 minutes.
+# Inherited OTEL_*, JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS and _JAVA_OPTIONS are cleared; OPT_OUT_TRACKING=true.
+# Nothing leaves the process: the transport is fake and the agent's exporters discard what they get.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+module="$root/benchmarks/jmh"
+build=true
+agent_jar=""
+args=()
+
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-build) build=false; shift ;;
+    --agent-jar) agent_jar="${2:?--agent-jar needs a value}"; shift 2 ;;
+    --agent-jar=*) agent_jar="${1#*=}"; shift ;;
+    --enforce) args+=("$1"); shift ;;
+    --out) out="${2:?--out needs a value}"; [[ "$out" = /* ]] || out="$PWD/$out"; args+=(--out "$out"); shift 2 ;;
+    --out=*) out="${1#*=}"; [[ "$out" = /* ]] || out="$PWD/$out"; args+=(--out "$out"); shift ;;
+    -h|--help) usage; exit 0 ;;
+    --*=*) args+=("${1%%=*}" "${1#*=}"); shift ;;
+    --*) [ $# -ge 2 ] || { echo "$1 needs a value" >&2; exit 2; }; args+=("$1" "$2"); shift 2 ;;
+    *) echo "unexpected argument: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+if [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
+command -v "$java" >/dev/null || { echo "java not found" >&2; exit 2; }
+
+if $build; then
+  if [ -n "$agent_jar" ]; then
+    projects="benchmarks/jmh"
+  else
+    projects="agent,benchmarks/jmh"
+  fi
+  echo "building $projects (mvn -B -q -DskipTests package -pl $projects -am)" >&2
+  (cd "$root" && mvn -B -q -DskipTests package -pl "$projects" -am)
+fi
+
+agent_jar="${agent_jar:-$root/agent/target/genai-javaagent.jar}"
+[ -f "$agent_jar" ] || { echo "agent jar not found: $agent_jar (build it: mvn -B -DskipTests package -pl agent -am)" >&2; exit 2; }
+extension_jar="$(ls "$module"/target/benchmarks-jmh-*-otel-extension.jar 2>/dev/null | head -n1 || true)"
+classpath_file="$module/target/jmh.classpath"
+[ -n "$extension_jar" ] && [ -f "$classpath_file" ] && [ -f "$module/target/classes/META-INF/BenchmarkList" ] ||
+  { echo "benchmarks/jmh is not built (run without --no-build, or mvn -B -DskipTests package -pl benchmarks/jmh)" >&2; exit 2; }
+
+# Measure copies: a rebuild while the benchmarks run must not change what is measured.
+jars="$(mktemp -d)"
+trap 'rm -rf "$jars"' EXIT
+cp "$agent_jar" "$jars/genai-javaagent.jar"
+cp "$extension_jar" "$jars/jmh-discard-exporters.jar"
+echo "agent: $agent_jar ($(sha256sum "$jars/genai-javaagent.jar" | cut -c1-12))" >&2
+
+for v in $(env | sed -n 's/^\(OTEL_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
+unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS
+export OPT_OUT_TRACKING=true
+
+cd "$root"
+"$java" -cp "$module/target/classes:$(cat "$classpath_file")" dev.genaiagent.benchmarks.jmh.Compare \
+  --root "$root" --agent-jar "$jars/genai-javaagent.jar" --extension-jar "$jars/jmh-discard-exporters.jar" \
+  "${args[@]+"${args[@]}"}"

@@ -1,0 +1,572 @@
+package dev.genaiagent.benchmarks.jmh;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the same benchmarks in forks without the agent and with it, and prints them side by side against
+ * the budgets. Run through {@code benchmarks/jmh.sh}, which builds what is needed and passes the jars.
+ *
+ * <p>Every (benchmark, configuration) pair is its own JMH run with its own forks; configurations are
+ * interleaved per benchmark (no agent, agent, agent with content capture, then the next benchmark), so slow
+ * drift of a shared machine spreads over all of them instead of landing on one configuration.
+ */
+public final class Compare {
+  static final double BUDGET_CALL_US = 20;
+  static final double BUDGET_CHUNK_US = 1;
+  static final double BUDGET_CONTENT_CALL_US = 200;
+
+  private static final String PKG = Compare.class.getPackage().getName();
+  static final String WALL = "wall";
+  static final String CPU_PROCESS = "cpu.process";
+  static final String CPU_THREAD = "cpu.thread";
+  static final String ALLOC = "gc.alloc.rate.norm";
+
+  public static void main(String[] args) throws Exception {
+    Settings s;
+    try {
+      s = Settings.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(Settings.USAGE);
+      System.exit(2);
+      return;
+    }
+    Files.createDirectories(s.out);
+
+    List<Config> configs = Config.all(s).stream().filter(c -> s.configs.contains(c.name)).collect(Collectors.toList());
+    List<Unit> units = Unit.all(s);
+    Map<String, Map<String, Measured>> results = new LinkedHashMap<>();
+    int total = configs.size() * units.size();
+    int done = 0;
+    long started = System.nanoTime();
+    String loadBefore = loadAverage();
+    for (Unit unit : units) {
+      for (Config config : configs) {
+        done++;
+        Path log = s.out.resolve(config.name + "-" + unit.id + ".log");
+        System.out.printf(Locale.ROOT, "[%d/%d] %-22s %-16s ", done, total, unit.id, config.name);
+        System.out.flush();
+        Measured m = run(s, unit, config, log);
+        results.computeIfAbsent(unit.id, k -> new LinkedHashMap<>()).put(config.name, m);
+        System.out.printf(Locale.ROOT, "cpu %9.2f ± %6.2f  wall %9.2f ± %6.2f us/op  %8.0f B/op  %s%n",
+            m.score(CPU_PROCESS), m.error(CPU_PROCESS), m.score(WALL), m.error(WALL), m.score(ALLOC), m.telemetry);
+      }
+    }
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+
+    Report report = new Report(s, configs, results);
+    String table = report.render(seconds, loadBefore, loadAverage());
+    System.out.println();
+    System.out.println(table);
+    Path md = s.out.resolve("results.md");
+    Files.write(md, table.getBytes(StandardCharsets.UTF_8));
+    System.out.println("written: " + s.root.relativize(md.toAbsolutePath()) + " (and one JMH log and JSON per run in "
+        + s.root.relativize(s.out.toAbsolutePath()) + ")");
+    if (s.enforce && report.failed) {
+      System.exit(1);
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = new String(Files.readAllBytes(Paths.get("/proc/loadavg")), StandardCharsets.US_ASCII).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "n/a";
+    }
+  }
+
+  private static Measured run(Settings s, Unit unit, Config config, Path log) throws Exception {
+    Path telemetry = s.out.resolve(config.name + "-" + unit.id + ".telemetry");
+    Files.deleteIfExists(telemetry);
+    ChainedOptionsBuilder b = new OptionsBuilder()
+        .include("^" + Pattern.quote(PKG + "." + unit.benchmark) + "$")
+        .forks(s.forks)
+        .warmupIterations(s.warmup)
+        .warmupTime(TimeValue.milliseconds(s.timeMs))
+        .measurementIterations(s.iterations)
+        .measurementTime(TimeValue.milliseconds(s.timeMs))
+        .mode(org.openjdk.jmh.annotations.Mode.AverageTime)
+        .timeUnit(TimeUnit.MICROSECONDS)
+        .jvmArgs(s.commonJvmArgs.toArray(new String[0]))
+        .jvmArgsAppend(config.withTelemetryFile(telemetry).toArray(new String[0]))
+        .shouldFailOnError(true)
+        .output(log.toString())
+        .result(s.out.resolve(config.name + "-" + unit.id + ".json").toString())
+        .resultFormat(ResultFormatType.JSON)
+        .addProfiler(GCProfiler.class)
+        .addProfiler(CpuTimeProfiler.class);
+    for (String profiler : s.profilers) {
+      int colon = profiler.indexOf(':');
+      if (colon < 0) {
+        b.addProfiler(profiler);
+      } else {
+        b.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
+      }
+    }
+    for (Map.Entry<String, String> p : unit.params.entrySet()) {
+      b.param(p.getKey(), p.getValue());
+    }
+    Collection<RunResult> runs;
+    try {
+      runs = new Runner(b.build()).run();
+    } catch (Exception e) {
+      System.out.println("FAILED, see " + log);
+      throw e;
+    }
+    if (runs.size() != 1) {
+      throw new IllegalStateException("expected one result for " + unit.id + " in " + config.name + ", got " + runs.size());
+    }
+    return new Measured(runs.iterator().next(), Telemetry.check(config, unit, telemetry));
+  }
+
+  /** What the forks were told. */
+  static final class Config {
+    final String name;
+    final String label;
+    final boolean agent;
+    final boolean content;
+    final List<String> jvmArgs;
+
+    Config(String name, String label, boolean agent, boolean content, List<String> jvmArgs) {
+      this.name = name;
+      this.label = label;
+      this.agent = agent;
+      this.content = content;
+      this.jvmArgs = jvmArgs;
+    }
+
+    List<String> withTelemetryFile(Path file) {
+      List<String> args = new ArrayList<>(jvmArgs);
+      if (agent) {
+        args.add("-Dgenai.jmh.telemetry-file=" + file.toAbsolutePath());
+      }
+      return args;
+    }
+
+    static List<Config> all(Settings s) {
+      List<Config> all = new ArrayList<>();
+      all.add(new Config("plain", "no agent", false, false, List.of("-D" + Clients.EXPECT_PROPERTY + "=plain")));
+      all.add(new Config("agent", "agent, content capture off", true, false, agentArgs(s, "jmh-discard", false, true)));
+      all.add(new Config("agent-content", "agent, content capture on", true, true, agentArgs(s, "jmh-discard", true, true)));
+      // Not run by default: the exporters set to none as in a quick manual check (no metric reader, so
+      // metric recording is a no-op and no batch span processor), and the agent with our instrumentation off.
+      all.add(new Config("agent-none", "agent, exporters none", true, false, agentArgs(s, "none", false, true)));
+      List<String> off = new ArrayList<>(agentArgs(s, "jmh-discard", false, false));
+      off.add("-Dotel.instrumentation.genai-openai.enabled=false");
+      all.add(new Config("agent-genai-off", "agent, genai-openai off", true, false, off));
+      return all;
+    }
+
+    private static List<String> agentArgs(Settings s, String exporter, boolean content, boolean instrumented) {
+      List<String> args = new ArrayList<>();
+      args.add("-javaagent:" + s.agentJar);
+      if (exporter.equals("jmh-discard")) {
+        args.add("-Dotel.javaagent.extensions=" + s.extensionJar);
+      }
+      args.add("-Dotel.service.name=genai-jmh");
+      args.add("-Dotel.traces.exporter=" + exporter);
+      args.add("-Dotel.metrics.exporter=" + exporter);
+      args.add("-Dotel.logs.exporter=none");
+      args.add("-Dotel.instrumentation.genai.capture-message-content=" + content);
+      args.add("-D" + Clients.EXPECT_PROPERTY + "=" + (instrumented ? "instrumented" : "plain"));
+      return args;
+    }
+  }
+
+  /** One benchmark method with its parameters. */
+  static final class Unit {
+    final String id;
+    final String benchmark;
+    final Map<String, String> params;
+    final String kind;
+
+    Unit(String id, String kind, String benchmark, Map<String, String> params) {
+      this.id = id;
+      this.kind = kind;
+      this.benchmark = benchmark;
+      this.params = params;
+    }
+
+    static List<Unit> all(Settings s) {
+      List<Unit> all = new ArrayList<>();
+      if (s.benchmarks.contains("chat")) {
+        all.add(new Unit("chat-create", "chat", "ChatBenchmarks.create", Map.of()));
+      }
+      if (s.benchmarks.contains("large")) {
+        all.add(new Unit("chat-create-4kb", "large", "ChatBenchmarks.createLargePrompt", Map.of()));
+      }
+      if (s.benchmarks.contains("stream")) {
+        for (int n : s.chunks) {
+          all.add(new Unit("chat-stream-" + n, "stream", "ChatStreamBenchmarks.stream", Map.of("chunks", String.valueOf(n))));
+        }
+      }
+      if (s.benchmarks.contains("embeddings")) {
+        all.add(new Unit("embeddings-create", "embeddings", "EmbeddingsBenchmarks.create", Map.of()));
+      }
+      return all;
+    }
+  }
+
+  /** One (benchmark, configuration) run: each measure's score and 99.9% confidence half-width per operation. */
+  static final class Measured {
+    final Map<String, double[]> values = new LinkedHashMap<>();
+    final String telemetry;
+
+    Measured(RunResult r, String telemetry) {
+      put(WALL, r.getPrimaryResult());
+      for (String key : List.of(CPU_PROCESS, CPU_THREAD, ALLOC)) {
+        Result<?> secondary = r.getSecondaryResults().get(key);
+        if (secondary != null) {
+          put(key, secondary);
+        }
+      }
+      this.telemetry = telemetry;
+    }
+
+    private void put(String key, Result<?> result) {
+      double error = result.getScoreError();
+      values.put(key, new double[] {result.getScore(), Double.isNaN(error) ? 0 : error});
+    }
+
+    double score(String key) {
+      double[] v = values.get(key);
+      return v == null ? Double.NaN : v[0];
+    }
+
+    double error(String key) {
+      double[] v = values.get(key);
+      return v == null ? Double.NaN : v[1];
+    }
+  }
+
+  /**
+   * Reads the lines the discarding exporters print at fork shutdown: proof that spans and metrics were
+   * made, and that content capture was on or off as asked.
+   */
+  static final class Telemetry {
+    private static final Pattern SPANS = Pattern.compile(
+        "\\[jmh-discard] spans=(\\d+) genai_spans=(\\d+) with_input_messages=(\\d+) with_output_messages=(\\d+)");
+    private static final Pattern METRICS = Pattern.compile("\\[jmh-discard] genai_metrics=(\\S*)");
+
+    static String check(Config config, Unit unit, Path file) throws IOException {
+      if (!config.jvmArgs.contains("-Dotel.traces.exporter=jmh-discard")) {
+        return config.agent ? "telemetry: not observable" : "telemetry: none (no agent)";
+      }
+      long genAi = -1;
+      long input = -1;
+      String metrics = null;
+      List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+      for (String line : lines) {
+        java.util.regex.Matcher m = SPANS.matcher(line);
+        if (m.find()) {
+          genAi = Math.max(genAi, 0) + Long.parseLong(m.group(2));
+          input = Math.max(input, 0) + Long.parseLong(m.group(3));
+        }
+        m = METRICS.matcher(line);
+        if (m.find()) {
+          metrics = m.group(1);
+        }
+      }
+      if (genAi < 0) {
+        return "telemetry: exporter summary not found in " + file;
+      }
+      boolean instrumented = !config.jvmArgs.contains("-Dotel.instrumentation.genai-openai.enabled=false");
+      if (instrumented && genAi == 0) {
+        throw new IllegalStateException(config.name + "/" + unit.id + ": the agent made no GenAI span");
+      }
+      if (instrumented && (metrics == null || !metrics.contains("gen_ai.client.operation.duration"))) {
+        throw new IllegalStateException(config.name + "/" + unit.id + ": no GenAI metric was recorded: " + metrics);
+      }
+      boolean chat = !unit.kind.equals("embeddings");
+      if (instrumented && chat && config.content != (input > 0)) {
+        throw new IllegalStateException(config.name + "/" + unit.id + ": content capture should be "
+            + (config.content ? "on" : "off") + " but " + input + " of " + genAi + " spans carry input messages");
+      }
+      return "telemetry: " + genAi + " GenAI spans, " + input + " with content, metrics "
+          + (metrics == null || metrics.isEmpty() ? "none" : "recorded");
+    }
+  }
+
+  /** The side-by-side table and the verdicts. */
+  static final class Report {
+    private final Settings s;
+    private final Map<String, Config> configs = new LinkedHashMap<>();
+    private final Map<String, Map<String, Measured>> results;
+    private final StringBuilder rows = new StringBuilder();
+    private final List<String> verdicts = new ArrayList<>();
+    boolean failed;
+
+    Report(Settings s, List<Config> configs, Map<String, Map<String, Measured>> results) {
+      this.s = s;
+      configs.forEach(c -> this.configs.put(c.name, c));
+      this.results = results;
+    }
+
+    String render(long seconds, String loadBefore, String loadAfter) {
+      int max = s.chunks.stream().mapToInt(Integer::intValue).max().orElse(0);
+      int min = s.chunks.stream().mapToInt(Integer::intValue).min().orElse(0);
+      for (String instrumented : configs.keySet()) {
+        if (instrumented.equals("plain")) {
+          continue;
+        }
+        boolean content = configs.get(instrumented).content;
+        boolean main = instrumented.equals("agent") || instrumented.equals("agent-content");
+        row("chat create, short prompt", instrumented, delta("chat-create", 0, instrumented, 1),
+            main && !content ? BUDGET_CALL_US : Double.NaN, 2);
+        row("chat create, 4 KB prompt", instrumented, delta("chat-create-4kb", 0, instrumented, 1),
+            !main ? Double.NaN : content ? BUDGET_CONTENT_CALL_US : BUDGET_CALL_US, 2);
+        for (int n : s.chunks) {
+          row("chat stream, " + n + " chunks (whole call)", instrumented, delta("chat-stream-" + n, 0, instrumented, 1),
+              Double.NaN, 2);
+        }
+        if (max > 0) {
+          row("chat stream, per chunk = whole call / " + max, instrumented,
+              delta("chat-stream-" + max, 0, instrumented, max), main && !content ? BUDGET_CHUNK_US : Double.NaN, 3);
+        }
+        if (max > min) {
+          row("chat stream, per chunk = slope " + min + " to " + max + " chunks", instrumented,
+              delta("chat-stream-" + max, min, instrumented, max - min), Double.NaN, 3);
+        }
+        row("embeddings create, 1536 dimensions", instrumented, delta("embeddings-create", 0, instrumented, 1),
+            Double.NaN, 2);
+      }
+      StringBuilder out = new StringBuilder();
+      out.append("CPU = CPU time of the whole JVM per operation (benchmark thread, GC, agent threads, JIT), the"
+          + " measure the budgets are checked on.\n\n");
+      out.append("| benchmark | configuration | CPU no agent (us) | CPU with agent (us) | added CPU (us) | budget"
+          + " | verdict | added CPU, app thread only (us) | added wall time (us) | alloc no agent (B) | alloc with agent (B) |\n");
+      out.append("|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
+      out.append(rows);
+      out.append('\n');
+      for (String v : verdicts) {
+        out.append(v).append('\n');
+      }
+      out.append(String.format(Locale.ROOT, "%n%d fork(s) x %d warmup + %d measurement iterations of %d ms per"
+              + " benchmark and configuration; +- is the 99.9%% confidence half-width (JMH's, combined); %d s in all;"
+              + " load average (1, 5, 15 min) %s before, %s after.%n",
+          s.forks, s.warmup, s.iterations, s.timeMs, seconds, loadBefore, loadAfter));
+      return out.toString();
+    }
+
+    /**
+     * Per measure: {no agent, with agent, added, added error}, per operation divided by {@code per}. With
+     * {@code baseChunks} > 0 the figures are the slope between two stream lengths (their difference).
+     */
+    private Map<String, double[]> delta(String unit, int baseChunks, String config, int per) {
+      Measured plain = get(unit, "plain");
+      Measured agent = get(unit, config);
+      if (plain == null || agent == null) {
+        return null;
+      }
+      Measured plainBase = null;
+      Measured agentBase = null;
+      if (baseChunks > 0) {
+        plainBase = get("chat-stream-" + baseChunks, "plain");
+        agentBase = get("chat-stream-" + baseChunks, config);
+        if (plainBase == null || agentBase == null) {
+          return null;
+        }
+      }
+      Map<String, double[]> d = new LinkedHashMap<>();
+      for (String key : List.of(CPU_PROCESS, CPU_THREAD, WALL, ALLOC)) {
+        double p = plain.score(key);
+        double a = agent.score(key);
+        double err2 = sq(plain.error(key)) + sq(agent.error(key));
+        if (plainBase != null) {
+          p -= plainBase.score(key);
+          a -= agentBase.score(key);
+          err2 += sq(plainBase.error(key)) + sq(agentBase.error(key));
+        }
+        d.put(key, new double[] {p / per, a / per, (a - p) / per, Math.sqrt(err2) / per});
+      }
+      return d;
+    }
+
+    private void row(String name, String config, Map<String, double[]> d, double budget, int decimals) {
+      if (d == null) {
+        return;
+      }
+      double[] cpu = d.get(CPU_PROCESS);
+      String verdict = "";
+      if (!Double.isNaN(budget)) {
+        boolean pass = cpu[2] <= budget;
+        failed |= !pass;
+        verdict = pass ? "PASS" : "**FAIL**";
+        verdicts.add(String.format(Locale.ROOT, "%s %s (%s): adds %.3f us CPU (+- %.3f), budget <= %s us",
+            pass ? "PASS" : "FAIL", name, configs.get(config).label, cpu[2], cpu[3], num(budget)));
+      }
+      double[] thread = d.get(CPU_THREAD);
+      double[] wall = d.get(WALL);
+      double[] alloc = d.get(ALLOC);
+      rows.append("| ").append(name).append(" | ").append(configs.get(config).label)
+          .append(" | ").append(fmt(cpu[0], decimals))
+          .append(" | ").append(fmt(cpu[1], decimals))
+          .append(" | ").append(fmt(cpu[2], decimals)).append(" ± ").append(fmt(cpu[3], decimals))
+          .append(" | ").append(Double.isNaN(budget) ? "" : "<= " + num(budget))
+          .append(" | ").append(verdict)
+          .append(" | ").append(fmt(thread[2], decimals)).append(" ± ").append(fmt(thread[3], decimals))
+          .append(" | ").append(fmt(wall[2], decimals)).append(" ± ").append(fmt(wall[3], decimals))
+          .append(" | ").append(fmt(alloc[0], decimals == 2 ? 0 : 1))
+          .append(" | ").append(fmt(alloc[1], decimals == 2 ? 0 : 1)).append(" |\n");
+    }
+
+    private Measured get(String unit, String config) {
+      Map<String, Measured> byConfig = results.get(unit);
+      return byConfig == null ? null : byConfig.get(config);
+    }
+
+    private static double sq(double v) {
+      return Double.isNaN(v) ? 0 : v * v;
+    }
+
+    private static String fmt(double value, int decimals) {
+      return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    private static String num(double v) {
+      return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+  }
+
+  /** Command line of {@code Compare} (benchmarks/jmh.sh passes it through). */
+  static final class Settings {
+    static final String USAGE = String.join("\n",
+        "Compare --agent-jar JAR --extension-jar JAR [options]",
+        "  --forks N             forks per benchmark and configuration (default 1)",
+        "  --warmup N            warmup iterations (default 10)",
+        "  --iterations N        measurement iterations (default 5)",
+        "  --time MS             length of each iteration in ms (default 1000)",
+        "  --configs LIST        of plain,agent,agent-content,agent-none,agent-genai-off",
+        "                        (default plain,agent,agent-content)",
+        "  --benchmarks LIST     of chat,large,stream,embeddings (default all)",
+        "  --chunks LIST         stream lengths (default 8,200; per-chunk cost uses the largest, and the",
+        "                        slope between the smallest and the largest)",
+        "  --prof NAME[:ARGS]    an extra JMH profiler (repeatable), e.g. stack, stack:lines=5;top=20",
+        "  --jvm-args 'ARGS'     extra JVM options for every fork (default -Xms1g -Xmx1g)",
+        "  --out DIR             logs, JSON and results.md (default benchmarks/jmh/target/jmh-results)",
+        "  --enforce             exit 1 when a budget fails");
+
+    Path root = Paths.get("").toAbsolutePath();
+    String agentJar;
+    String extensionJar;
+    int forks = 1;
+    int warmup = 10;
+    int iterations = 5;
+    long timeMs = 1000;
+    List<String> configs = List.of("plain", "agent", "agent-content");
+    List<String> benchmarks = List.of("chat", "large", "stream", "embeddings");
+    List<Integer> chunks = List.of(8, 200);
+    List<String> profilers = new ArrayList<>();
+    List<String> commonJvmArgs = List.of("-Xms1g", "-Xmx1g");
+    Path out;
+    boolean enforce;
+
+    static Settings parse(String[] args) {
+      Settings s = new Settings();
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        if (a.equals("--enforce")) {
+          s.enforce = true;
+          continue;
+        }
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("missing value for " + a);
+        }
+        String v = args[++i];
+        switch (a) {
+          case "--root": s.root = Paths.get(v).toAbsolutePath(); break;
+          case "--agent-jar": s.agentJar = v; break;
+          case "--extension-jar": s.extensionJar = v; break;
+          case "--forks": s.forks = positive(a, v); break;
+          case "--warmup": s.warmup = nonNegative(a, v); break;
+          case "--iterations": s.iterations = positive(a, v); break;
+          case "--time": s.timeMs = positive(a, v); break;
+          case "--configs": s.configs = list(v); break;
+          case "--benchmarks": s.benchmarks = list(v); break;
+          case "--chunks":
+            s.chunks = list(v).stream().map(c -> positive("--chunks", c)).sorted().distinct().collect(Collectors.toList());
+            break;
+          case "--prof": s.profilers.add(v); break;
+          case "--jvm-args": s.commonJvmArgs = v.isBlank() ? List.of() : Arrays.asList(v.trim().split("\\s+")); break;
+          case "--out": s.out = Paths.get(v); break;
+          default: throw new IllegalArgumentException("unknown option " + a);
+        }
+      }
+      if (s.agentJar == null || !Files.isRegularFile(Paths.get(s.agentJar))) {
+        throw new IllegalArgumentException("--agent-jar: not a file: " + s.agentJar);
+      }
+      if (s.extensionJar == null || !Files.isRegularFile(Paths.get(s.extensionJar))) {
+        throw new IllegalArgumentException("--extension-jar: not a file: " + s.extensionJar);
+      }
+      List<String> known = List.of("plain", "agent", "agent-content", "agent-none", "agent-genai-off");
+      for (String c : s.configs) {
+        if (!known.contains(c)) {
+          throw new IllegalArgumentException("--configs: unknown configuration " + c);
+        }
+      }
+      for (String b : s.benchmarks) {
+        if (!List.of("chat", "large", "stream", "embeddings").contains(b)) {
+          throw new IllegalArgumentException("--benchmarks: unknown benchmark " + b);
+        }
+      }
+      for (int c : s.chunks) {
+        if (c < 4) {
+          throw new IllegalArgumentException("--chunks: a stream has at least 4 chunks");
+        }
+      }
+      if (s.out == null) {
+        s.out = s.root.resolve("benchmarks/jmh/target/jmh-results");
+      }
+      return s;
+    }
+
+    private static List<String> list(String v) {
+      return Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty()).collect(Collectors.toList());
+    }
+
+    private static int positive(String name, String v) {
+      int n = nonNegative(name, v);
+      if (n == 0) {
+        throw new IllegalArgumentException(name + " must be positive: " + v);
+      }
+      return n;
+    }
+
+    private static int nonNegative(String name, String v) {
+      try {
+        int n = Integer.parseInt(v);
+        if (n < 0) {
+          throw new NumberFormatException();
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(name + " must be a non-negative integer: " + v);
+      }
+    }
+  }
+
+  private Compare() {}
+}
