@@ -4,34 +4,40 @@ package dev.genaiagent.telemetry.content;
 final class Json {
 
   static void appendString(StringBuilder out, String value) {
+    out.ensureCapacity(out.length() + value.length() + 2);
     out.append('"');
+    // Copy runs of characters that need no escaping in one append: most text has few escapes.
+    int runStart = 0;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      switch (c) {
-        case '"':
-          out.append("\\\"");
-          break;
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\r':
-          out.append("\\r");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        default:
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
+      String escape = escape(c);
+      if (escape != null) {
+        out.append(value, runStart, i).append(escape);
+        runStart = i + 1;
       }
     }
+    out.append(value, runStart, value.length());
     out.append('"');
+  }
+
+  private static String escape(char c) {
+    switch (c) {
+      case '"':
+        return "\\\"";
+      case '\\':
+        return "\\\\";
+      case '\n':
+        return "\\n";
+      case '\r':
+        return "\\r";
+      case '\t':
+        return "\\t";
+      default:
+        if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+          return String.format("\\u%04x", (int) c);
+        }
+        return null;
+    }
   }
 
   /** Whether {@code text} is one complete JSON value (tool arguments are often cut mid-stream). */

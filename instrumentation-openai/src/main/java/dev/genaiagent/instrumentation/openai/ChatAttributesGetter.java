@@ -150,12 +150,12 @@ final class ChatAttributesGetter implements GenAiAttributesGetter<ChatRequest, C
 
   @Override
   public List<GenAiMessage> inputMessages(ChatRequest r) {
-    return OpenAiContent.chatInputMessages(OpenAiContent.toJson(r.params._body()));
+    return OpenAiContent.chatInputMessages(r.body());
   }
 
   @Override
   public List<ToolDefinition> toolDefinitions(ChatRequest r) {
-    return OpenAiContent.chatToolDefinitions(OpenAiContent.toJson(r.params._body()));
+    return OpenAiContent.chatToolDefinitions(r.body());
   }
 
   @Override
