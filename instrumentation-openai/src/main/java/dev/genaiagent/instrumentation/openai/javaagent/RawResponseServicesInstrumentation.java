@@ -1,7 +1,6 @@
 package dev.genaiagent.instrumentation.openai.javaagent;
 
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -43,42 +42,20 @@ final class RawResponseServicesInstrumentation implements TypeInstrumentation {
 
   @Override
   public void transform(TypeTransformer transformer) {
-    String prefix = RawResponseServicesInstrumentation.class.getName();
     transformer.applyAdviceToMethod(
-        isPublic().and(named("create")).and(takesArguments(2)).and(takesArgument(0, namedOneOf(PARAMS))),
-        prefix + "$CreateAdvice");
-    transformer.applyAdviceToMethod(
-        isPublic().and(named("createStreaming")).and(takesArguments(2)).and(takesArgument(0, namedOneOf(PARAMS))),
-        prefix + "$CreateStreamingAdvice");
+        isPublic().and(namedOneOf("create", "createStreaming")).and(takesArguments(2))
+            .and(takesArgument(0, namedOneOf(PARAMS))),
+        RawResponseServicesInstrumentation.class.getName() + "$CreateAdvice");
   }
 
   @SuppressWarnings("unused")
   public static final class CreateAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static OpenAiAdviceBridge onEnter(
+        @Advice.Origin("#m") String method,
         @Advice.Argument(0) Object params,
         @Advice.FieldValue(value = "clientOptions", typing = Assigner.Typing.DYNAMIC) Object options) {
-      return OpenAiAdviceBridge.start(params, options, false);
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void onExit(
-        @Advice.Enter OpenAiAdviceBridge call,
-        @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned,
-        @Advice.Thrown Throwable error) {
-      if (call != null) {
-        returned = call.end(returned, error);
-      }
-    }
-  }
-
-  @SuppressWarnings("unused")
-  public static final class CreateStreamingAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static OpenAiAdviceBridge onEnter(
-        @Advice.Argument(0) Object params,
-        @Advice.FieldValue(value = "clientOptions", typing = Assigner.Typing.DYNAMIC) Object options) {
-      return OpenAiAdviceBridge.start(params, options, true);
+      return OpenAiAdviceBridge.start(params, options, "createStreaming".equals(method));
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
