@@ -43,11 +43,11 @@ public final class GenAiCall {
   private long lastChunkNanos;
   private long[] chunkIntervals;
   private int chunkIntervalCount;
-  @Nullable private GenAiInstrumenter<?, ?> flusher;
+  @Nullable private final GenAiInstrumenter<?, ?> flusher;
 
-  /** An owner: it has the span. */
+  /** An owner: it has the span; {@code flusher} records chunk intervals a long stream overflows. */
   GenAiCall(GenAiOperation operation, Span span, Context parent, long startNanos, NanoClock clock,
-      Map<AttributeKey<?>, Object> attributes) {
+      Map<AttributeKey<?>, Object> attributes, GenAiInstrumenter<?, ?> flusher) {
     this.operation = operation;
     this.owner = null;
     this.span = span;
@@ -55,6 +55,7 @@ public final class GenAiCall {
     this.startNanos = startNanos;
     this.clock = clock;
     this.attributes = attributes;
+    this.flusher = flusher;
   }
 
   /** A layer of {@code owner}: the context stays the owner's, so children parent to its span. */
@@ -66,6 +67,7 @@ public final class GenAiCall {
     this.startNanos = startNanos;
     this.clock = clock;
     this.attributes = new LinkedHashMap<>();
+    this.flusher = null;
   }
 
   /** The innermost GenAI call in {@code context}, if any. */
@@ -98,8 +100,7 @@ public final class GenAiCall {
    */
   public void onChunk() {
     long now = clock.nanoTime();
-    GenAiCall target = owner == null ? this : owner;
-    target.chunk(this, now);
+    ownerOrSelf().chunk(this, now);
   }
 
   private synchronized void chunk(Object reporter, long now) {
@@ -130,10 +131,6 @@ public final class GenAiCall {
     lastChunkNanos = now;
   }
 
-  synchronized void setFlusher(GenAiInstrumenter<?, ?> instrumenter) {
-    this.flusher = instrumenter;
-  }
-
   synchronized long[] drainChunkIntervals() {
     long[] out = new long[chunkIntervalCount];
     if (chunkIntervalCount > 0) {
@@ -143,9 +140,16 @@ public final class GenAiCall {
     return out;
   }
 
-  @Nullable
-  GenAiCall owner() {
-    return owner;
+  /** The call that has the span: this one, or the outer call this one is a layer of. */
+  GenAiCall ownerOrSelf() {
+    return owner == null ? this : owner;
+  }
+
+  /** The innermost layer's error type is kept: it is the most specific (provider code over wrapper class). */
+  synchronized void noteInnerError(String errorType) {
+    if (innerErrorType == null) {
+      innerErrorType = errorType;
+    }
   }
 
   long nowNanos() {
@@ -157,16 +161,9 @@ public final class GenAiCall {
     return ended.compareAndSet(false, true);
   }
 
-  @SuppressWarnings("unchecked")
-  synchronized <T> void fill(AttributeKey<T> key, @Nullable Object value) {
+  synchronized void fill(AttributeKey<?> key, @Nullable Object value) {
     if (value != null && !attributes.containsKey(key)) {
       attributes.put(key, value);
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  @Nullable
-  synchronized <T> T get(AttributeKey<T> key) {
-    return (T) attributes.get(key);
   }
 }

@@ -92,7 +92,7 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     }
     GenAiCall outer = GenAiCall.current(parent);
     if (outer != null && operation.isLayerOf(outer.operation)) {
-      GenAiCall owner = outer.owner() == null ? outer : outer.owner();
+      GenAiCall owner = outer.ownerOrSelf();
       GenAiCall layer = new GenAiCall(operation, owner, parent, startNanos, telemetry.clock);
       Map<AttributeKey<?>, Object> values = requestAttributes(operation, request);
       for (Map.Entry<AttributeKey<?>, Object> e : values.entrySet()) {
@@ -110,42 +110,12 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
       setOnBuilder(builder, e.getKey(), e.getValue());
     }
     Span span = builder.startSpan();
-    GenAiCall call = new GenAiCall(operation, span, parent, startNanos, telemetry.clock, values);
-    call.setFlusher(this);
-    return call;
+    return new GenAiCall(operation, span, parent, startNanos, telemetry.clock, values, this);
   }
 
   /** Ends {@code call} with the library's response or error; the first end wins. */
   public void end(GenAiCall call, REQUEST request, @Nullable RESPONSE response, @Nullable Throwable error) {
-    if (!call.markEnded()) {
-      return;
-    }
-    try {
-      GenAiCall owner = call.owner() == null ? call : call.owner();
-      if (response != null) {
-        for (Extractor<RESPONSE> x : responseExtractors) {
-          owner.fill(x.key, safe(x.getter, response));
-        }
-        captureResponseContent(owner, response);
-      }
-      String errorType = error == null ? null : errorType(error);
-      if (!call.isOwner()) {
-        if (errorType != null) {
-          synchronized (owner) {
-            if (owner.innerErrorType == null) {
-              owner.innerErrorType = errorType;
-            }
-          }
-        }
-        return;
-      }
-      if (error != null) {
-        call.span.recordException(error);
-      }
-      finish(call, error == null ? null : pickErrorType(call, errorType));
-    } catch (Throwable t) {
-      logger.log(Level.FINE, "GenAI telemetry failed; the call is unaffected", t);
-    }
+    complete(call, response, error, error == null ? null : errorType(error), true);
   }
 
   /**
@@ -153,26 +123,38 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
    * response that reports an error in its body). {@code errorType} null becomes {@code _OTHER}.
    */
   public void fail(GenAiCall call, @Nullable RESPONSE partialResponse, @Nullable String errorType) {
+    complete(call, partialResponse, null, errorType == null ? "_OTHER" : errorType, false);
+  }
+
+  /**
+   * The one way a call ends: a layer hands its answers and error type to the owner; the owner ends the
+   * span and records the metrics. {@code errorType} null means success.
+   */
+  private void complete(GenAiCall call, @Nullable RESPONSE response, @Nullable Throwable error,
+      @Nullable String errorType, boolean captureContent) {
     if (!call.markEnded()) {
       return;
     }
     try {
-      GenAiCall owner = call.owner() == null ? call : call.owner();
-      if (partialResponse != null) {
+      GenAiCall owner = call.ownerOrSelf();
+      if (response != null) {
         for (Extractor<RESPONSE> x : responseExtractors) {
-          owner.fill(x.key, safe(x.getter, partialResponse));
+          owner.fill(x.key, safe(x.getter, response));
+        }
+        if (captureContent) {
+          captureResponseContent(owner, response);
         }
       }
-      String type = errorType == null ? "_OTHER" : errorType;
       if (!call.isOwner()) {
-        synchronized (owner) {
-          if (owner.innerErrorType == null) {
-            owner.innerErrorType = type;
-          }
+        if (errorType != null) {
+          owner.noteInnerError(errorType);
         }
         return;
       }
-      finish(call, pickErrorType(call, type));
+      if (error != null) {
+        call.span.recordException(error);
+      }
+      finish(call, errorType == null ? null : pickErrorType(call, errorType));
     } catch (Throwable t) {
       logger.log(Level.FINE, "GenAI telemetry failed; the call is unaffected", t);
     }
@@ -185,7 +167,7 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
       return;
     }
     try {
-      GenAiCall owner = call.owner() == null ? call : call.owner();
+      GenAiCall owner = call.ownerOrSelf();
       owner.fill(SYSTEM_INSTRUCTIONS, content.systemInstructions(safe(getter::systemInstructions, request)));
       owner.fill(INPUT_MESSAGES, content.messages(ContentField.INPUT_MESSAGE, safe(getter::inputMessages, request)));
       owner.fill(TOOL_DEFINITIONS, content.toolDefinitions(safe(getter::toolDefinitions, request)));
@@ -207,14 +189,11 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     owner.fill(TOOL_CALL_RESULT, content.text(ContentField.TOOL_CALL_RESULT, safe(getter::toolCallResult, response)));
   }
 
-  private static String pickErrorType(GenAiCall owner, @Nullable String ownErrorType) {
+  private static String pickErrorType(GenAiCall owner, String ownErrorType) {
     synchronized (owner) {
       // The innermost layer's error is the most specific (provider code over wrapper class).
-      if (owner.innerErrorType != null) {
-        return owner.innerErrorType;
-      }
+      return owner.innerErrorType != null ? owner.innerErrorType : ownErrorType;
     }
-    return ownErrorType == null ? "_OTHER" : ownErrorType;
   }
 
   private void finish(GenAiCall call, @Nullable String errorType) {

@@ -30,7 +30,7 @@ final class CompletionSummary implements OpenAiCall.StreamAccumulator<Completion
   }
 
   static CompletionSummary of(Completion completion) {
-    CompletionSummary summary = new CompletionSummary(null, true);
+    CompletionSummary summary = new CompletionSummary(null, OpenAiSingletons.captureContent());
     summary.onElement(completion);
     return summary;
   }

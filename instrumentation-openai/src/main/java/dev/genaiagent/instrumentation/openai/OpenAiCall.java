@@ -88,7 +88,7 @@ final class OpenAiCall<REQUEST, RESULT> {
       fail(error);
       return response;
     }
-    return new TracedHttpResponseFor<>(response, new TracedHttpResponseFor.Completion<T>() {
+    return new TracedHttpResponseFor<>(response, new EndingCompletion<T>() {
       @Override
       public T onParsed(T parsed) {
         RESULT result = null;
@@ -100,16 +100,6 @@ final class OpenAiCall<REQUEST, RESULT> {
         instrumenter.end(call, request, result, null);
         return parsed;
       }
-
-      @Override
-      public void onFailed(Throwable e) {
-        fail(e);
-      }
-
-      @Override
-      public void onClosedUnparsed(int statusCode) {
-        instrumenter.end(call, request, null, null);
-      }
     });
   }
 
@@ -119,7 +109,7 @@ final class OpenAiCall<REQUEST, RESULT> {
       fail(error);
       return response;
     }
-    return new TracedHttpResponseFor<>(response, new TracedHttpResponseFor.Completion<StreamResponse<E>>() {
+    return new TracedHttpResponseFor<>(response, new EndingCompletion<StreamResponse<E>>() {
       @Override
       public StreamResponse<E> onParsed(StreamResponse<E> stream) {
         StreamObserver<E> observer = new StreamObserver<>(OpenAiCall.this, accumulator);
@@ -132,17 +122,20 @@ final class OpenAiCall<REQUEST, RESULT> {
             OpenAiSingletons.TELEMETRY.streamTimeoutNanos());
         return traced;
       }
-
-      @Override
-      public void onFailed(Throwable e) {
-        fail(e);
-      }
-
-      @Override
-      public void onClosedUnparsed(int statusCode) {
-        instrumenter.end(call, request, null, null);
-      }
     });
+  }
+
+  /** A response that fails to parse fails the call; one closed unparsed ends it with what the request told. */
+  private abstract class EndingCompletion<T> implements TracedHttpResponseFor.Completion<T> {
+    @Override
+    public void onFailed(Throwable e) {
+      fail(e);
+    }
+
+    @Override
+    public void onClosedUnparsed() {
+      instrumenter.end(call, request, null, null);
+    }
   }
 
   private void fail(@Nullable Throwable error) {

@@ -18,7 +18,7 @@ final class TracedHttpResponseFor<T> implements HttpResponseFor<T> {
 
     void onFailed(Throwable error);
 
-    void onClosedUnparsed(int statusCode);
+    void onClosedUnparsed();
   }
 
   private final HttpResponseFor<T> delegate;
@@ -66,15 +66,7 @@ final class TracedHttpResponseFor<T> implements HttpResponseFor<T> {
     try {
       delegate.close();
     } finally {
-      completion.onClosedUnparsed(statusCodeOrZero());
-    }
-  }
-
-  private int statusCodeOrZero() {
-    try {
-      return delegate.statusCode();
-    } catch (RuntimeException e) {
-      return 0;
+      completion.onClosedUnparsed();
     }
   }
 }
