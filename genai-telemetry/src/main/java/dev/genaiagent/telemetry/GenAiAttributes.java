@@ -82,12 +82,23 @@ public final class GenAiAttributes {
   public static final AttributeKey<String> DB_COLLECTION_NAME = stringKey("db.collection.name");
   public static final AttributeKey<String> DB_OPERATION_NAME = stringKey("db.operation.name");
   public static final AttributeKey<String> DB_QUERY_SUMMARY = stringKey("db.query.summary");
+  /** Sanitized as upstream's database instrumentations sanitize it (literals replaced by {@code ?}). */
+  public static final AttributeKey<String> DB_QUERY_TEXT = stringKey("db.query.text");
   /** Extension (as Spring AI and OpenLIT name it): cosine, l2, inner_product, l1, hamming, jaccard. */
   public static final AttributeKey<String> DB_SEARCH_SIMILARITY_METRIC =
       stringKey("db.search.similarity_metric");
   /** Extension: rows or documents a retrieval returned. */
   public static final AttributeKey<Long> DB_RESPONSE_RETURNED_ROWS =
       longKey("db.response.returned_rows");
+  /** Extension (Spring AI's name): the number of nearest neighbours a vector search asks for. */
+  public static final AttributeKey<Long> DB_VECTOR_QUERY_TOP_K = longKey("db.vector.query.top_k");
+  /** Extension: true for an exact (full scan) vector search, false for an approximate (index) one. */
+  public static final AttributeKey<Boolean> DB_VECTOR_QUERY_EXACT = booleanKey("db.vector.query.exact");
+  /**
+   * Extension: the best score among the documents a retrieval returned (the smallest distance, or the
+   * largest similarity), in the store's own scale.
+   */
+  public static final AttributeKey<Double> RETRIEVAL_BEST_SCORE = doubleKey("gen_ai.retrieval.best_score");
 
   // Opt-in content, JSON strings per the v1.41.1 schemas.
   public static final AttributeKey<String> SYSTEM_INSTRUCTIONS = stringKey("gen_ai.system_instructions");

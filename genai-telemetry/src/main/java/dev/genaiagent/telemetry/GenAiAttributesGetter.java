@@ -1,7 +1,9 @@
 package dev.genaiagent.telemetry;
 
 import dev.genaiagent.telemetry.content.GenAiMessage;
+import dev.genaiagent.telemetry.content.RetrievedDocument;
 import dev.genaiagent.telemetry.content.ToolDefinition;
+import io.opentelemetry.api.common.Attributes;
 import java.util.List;
 import javax.annotation.Nullable;
 
@@ -243,6 +245,21 @@ public interface GenAiAttributesGetter<REQUEST, RESPONSE> {
     return null;
   }
 
+  /** A retrieval's best score (smallest distance or largest similarity). */
+  @Nullable
+  default Double bestScore(RESPONSE response) {
+    return null;
+  }
+
+  /**
+   * A retrieval's scores, numbers only: always recorded in the score-distribution metric (the drift
+   * signal), never as content.
+   */
+  @Nullable
+  default double[] retrievalScores(RESPONSE response) {
+    return null;
+  }
+
   /** The provider's error code or type ({@code rate_limit_exceeded}); null falls back to the class name. */
   @Nullable
   default String errorType(Throwable error) {
@@ -284,6 +301,24 @@ public interface GenAiAttributesGetter<REQUEST, RESPONSE> {
 
   @Nullable
   default String retrievalQueryText(REQUEST request) {
+    return null;
+  }
+
+  /** The documents a retrieval returned, for {@code gen_ai.retrieval.documents}. */
+  @Nullable
+  default List<RetrievedDocument> retrievalDocuments(RESPONSE response) {
+    return null;
+  }
+
+  // ---- the store's own attributes ----
+
+  /**
+   * Attributes of the underlying protocol that the span carries beside the GenAI ones, set at start
+   * (a database's {@code db.query.text}, {@code db.operation.name}, older semconv names): a retrieval
+   * span that replaces a database client span carries what that span would have carried.
+   */
+  @Nullable
+  default Attributes additionalAttributes(REQUEST request) {
     return null;
   }
 }

@@ -38,6 +38,7 @@ public final class GenAiCall {
   // Owner state, guarded by this (a stream may end on another thread than it started).
   final Map<AttributeKey<?>, Object> attributes;
   @Nullable String innerErrorType;
+  @Nullable double[] retrievalScores;
   @Nullable private Object chunkReporter;
   long firstChunkNanos = -1;
   private long lastChunkNanos;
@@ -159,6 +160,12 @@ public final class GenAiCall {
   /** True exactly once: the first end of this layer wins, later ends (close after error) are ignored. */
   boolean markEnded() {
     return ended.compareAndSet(false, true);
+  }
+
+  synchronized void fillRetrievalScores(@Nullable double[] scores) {
+    if (scores != null && retrievalScores == null) {
+      retrievalScores = scores;
+    }
   }
 
   synchronized void fill(AttributeKey<?> key, @Nullable Object value) {

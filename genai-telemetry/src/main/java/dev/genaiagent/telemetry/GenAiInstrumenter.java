@@ -78,6 +78,7 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     response(OPENAI_RESPONSE_SYSTEM_FINGERPRINT, g::systemFingerprint);
     response(EMBEDDINGS_DIMENSION_COUNT, g::embeddingsDimensionCount);
     response(DB_RESPONSE_RETURNED_ROWS, g::returnedRows);
+    response(RETRIEVAL_BEST_SCORE, g::bestScore);
   }
 
   /**
@@ -144,6 +145,9 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
         if (captureContent) {
           captureResponseContent(owner, response);
         }
+        if (call.operation == GenAiOperation.RETRIEVAL) {
+          owner.fillRetrievalScores(safe(getter::retrievalScores, response));
+        }
       }
       if (!call.isOwner()) {
         if (errorType != null) {
@@ -187,6 +191,7 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     }
     owner.fill(OUTPUT_MESSAGES, content.messages(ContentField.OUTPUT_MESSAGE, safe(getter::outputMessages, response)));
     owner.fill(TOOL_CALL_RESULT, content.text(ContentField.TOOL_CALL_RESULT, safe(getter::toolCallResult, response)));
+    owner.fill(RETRIEVAL_DOCUMENTS, content.documents(safe(getter::retrievalDocuments, response)));
   }
 
   private static String pickErrorType(GenAiCall owner, String ownErrorType) {
@@ -202,9 +207,11 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     Map<AttributeKey<?>, Object> values;
     long[] intervals;
     long firstChunkNanos;
+    double[] scores;
     synchronized (call) {
       values = new LinkedHashMap<>(call.attributes);
       firstChunkNanos = call.firstChunkNanos;
+      scores = call.retrievalScores;
     }
     intervals = call.drainChunkIntervals();
     Double ttfc = firstChunkNanos < 0 ? null : (firstChunkNanos - call.startNanos) / NANOS_PER_SECOND;
@@ -221,7 +228,7 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     span.end();
 
     Context context = call.context();
-    Attributes common = metricAttributes(values);
+    Attributes common = metricAttributes(call.operation, values);
     Attributes durationAttributes = errorType == null ? common : common.toBuilder().put(ERROR_TYPE, errorType).build();
     telemetry.metrics.recordDuration((endNanos - call.startNanos) / NANOS_PER_SECOND, durationAttributes, context);
     if (call.operation.isInference() || call.operation == GenAiOperation.EMBEDDINGS) {
@@ -234,11 +241,24 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     for (long interval : intervals) {
       telemetry.metrics.recordTimePerOutputChunk(interval / NANOS_PER_SECOND, common, context);
     }
+    if (call.operation == GenAiOperation.RETRIEVAL) {
+      Object rows = values.get(DB_RESPONSE_RETURNED_ROWS);
+      if (rows instanceof Long) {
+        telemetry.metrics.recordRetrievalDocuments((Long) rows, common, context);
+      }
+      if (scores != null) {
+        for (double score : scores) {
+          if (!Double.isNaN(score)) {
+            telemetry.metrics.recordRetrievalScore(score, common, context);
+          }
+        }
+      }
+    }
   }
 
   /** Called by a stream with more chunks than the buffer holds: records them with what is known so far. */
   void recordChunkIntervals(GenAiCall call, long[] intervals, int count) {
-    Attributes common = metricAttributes(call.attributes);
+    Attributes common = metricAttributes(call.operation, call.attributes);
     for (int i = 0; i < count; i++) {
       telemetry.metrics.recordTimePerOutputChunk(intervals[i] / NANOS_PER_SECOND, common, call.context());
     }
@@ -250,7 +270,7 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     }
   }
 
-  private static Attributes metricAttributes(Map<AttributeKey<?>, Object> values) {
+  private static Attributes metricAttributes(GenAiOperation operation, Map<AttributeKey<?>, Object> values) {
     AttributesBuilder b = Attributes.builder();
     copy(b, values, OPERATION_NAME);
     copy(b, values, PROVIDER_NAME);
@@ -258,6 +278,12 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     copy(b, values, RESPONSE_MODEL);
     copy(b, values, SERVER_ADDRESS);
     copy(b, values, SERVER_PORT);
+    if (operation == GenAiOperation.RETRIEVAL) {
+      // Bounded by the application's tables and collections: retrieval quality per data source.
+      copy(b, values, DATA_SOURCE_ID);
+      copy(b, values, DB_SYSTEM_NAME);
+      copy(b, values, DB_SEARCH_SIMILARITY_METRIC);
+    }
     return b.build();
   }
 
@@ -282,6 +308,14 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     }
     for (Extractor<REQUEST> x : requestExtractors) {
       putIfNotNull(values, x.key, safe(x.getter, request));
+    }
+    Attributes additional = safe(getter::additionalAttributes, request);
+    if (additional != null) {
+      additional.forEach((key, value) -> {
+        if (!values.containsKey(key)) {
+          values.put(key, value);
+        }
+      });
     }
     return values;
   }

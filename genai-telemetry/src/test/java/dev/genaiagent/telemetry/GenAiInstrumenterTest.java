@@ -331,6 +331,92 @@ class GenAiInstrumenterTest {
         .hasParentSpanId(byName.get("retrieval postgresql/docs").getSpanId());
   }
 
+  /** A vector search as the JDBC module reports it: request attributes, then what the rows said. */
+  record Search(String dataSource, String metric) {}
+
+  record Rows(long count, double[] scores, Double best) {}
+
+  @Test
+  void retrievalRecordsScoresDocumentsAndTheStoresOwnAttributes() {
+    GenAiAttributesGetter<Search, Rows> searchGetter = new GenAiAttributesGetter<>() {
+      @Override
+      public GenAiOperation operation(Search s) {
+        return GenAiOperation.RETRIEVAL;
+      }
+
+      @Override
+      public String providerName(Search s) {
+        return "postgresql";
+      }
+
+      @Override
+      public String dataSourceId(Search s) {
+        return s.dataSource();
+      }
+
+      @Override
+      public String dbSystemName(Search s) {
+        return "postgresql";
+      }
+
+      @Override
+      public String similarityMetric(Search s) {
+        return s.metric();
+      }
+
+      @Override
+      public Attributes additionalAttributes(Search s) {
+        return Attributes.of(GenAiAttributes.DB_QUERY_TEXT, "SELECT id FROM docs ORDER BY e <=> ? LIMIT ?",
+            GenAiAttributes.DB_SYSTEM_NAME, "must not override the getter");
+      }
+
+      @Override
+      public Long returnedRows(Rows r) {
+        return r.count();
+      }
+
+      @Override
+      public double[] retrievalScores(Rows r) {
+        return r.scores();
+      }
+
+      @Override
+      public Double bestScore(Rows r) {
+        return r.best();
+      }
+    };
+    GenAiInstrumenter<Search, Rows> inst = GenAiTelemetry.builder(sdk, "test-genai").setClock(nanos::get).build()
+        .instrumenter(searchGetter);
+    Search search = new Search("genai/docs", "cosine");
+    GenAiCall call = inst.start(Context.root(), search);
+    advanceMillis(30);
+    inst.end(call, search, new Rows(3, new double[] {0.1, 0.25, Double.NaN}, 0.1), null);
+
+    SpanData span = spans.getFinishedSpanItems().get(0);
+    assertThat(span).hasName("retrieval genai/docs").hasKind(SpanKind.CLIENT)
+        .hasAttribute(GenAiAttributes.DB_RESPONSE_RETURNED_ROWS, 3L)
+        .hasAttribute(GenAiAttributes.RETRIEVAL_BEST_SCORE, 0.1)
+        .hasAttribute(GenAiAttributes.DB_SYSTEM_NAME, "postgresql")
+        .hasAttribute(GenAiAttributes.DB_QUERY_TEXT, "SELECT id FROM docs ORDER BY e <=> ? LIMIT ?");
+    assertThat(span.getAttributes().get(GenAiAttributes.RETRIEVAL_DOCUMENTS)).as("content is opt-in").isNull();
+
+    Map<String, MetricData> byName = metrics.collectAllMetrics().stream()
+        .collect(Collectors.toMap(MetricData::getName, m -> m));
+    HistogramPointData scores = byName.get("gen_ai.client.retrieval.score").getHistogramData().getPoints()
+        .iterator().next();
+    assertThat(scores.getCount()).as("NaN is not a score").isEqualTo(2);
+    assertThat(scores.getMin()).isEqualTo(0.1);
+    assertThat(scores.getAttributes().get(GenAiAttributes.DATA_SOURCE_ID)).isEqualTo("genai/docs");
+    assertThat(scores.getAttributes().get(GenAiAttributes.DB_SEARCH_SIMILARITY_METRIC)).isEqualTo("cosine");
+    assertThat(scores.getAttributes().get(GenAiAttributes.DB_QUERY_TEXT)).isNull();
+    HistogramPointData documents = byName.get("gen_ai.client.retrieval.documents").getHistogramData().getPoints()
+        .iterator().next();
+    assertThat(documents.getSum()).isEqualTo(3.0);
+    assertThat(byName.get("gen_ai.client.operation.duration").getHistogramData().getPoints().iterator().next()
+        .getAttributes().get(GenAiAttributes.DATA_SOURCE_ID)).isEqualTo("genai/docs");
+    assertThat(byName).doesNotContainKey("gen_ai.client.token.usage");
+  }
+
   @Test
   void aThrowingGetterCostsOnlyItsOwnAttribute() {
     Getter throwing = new Getter() {

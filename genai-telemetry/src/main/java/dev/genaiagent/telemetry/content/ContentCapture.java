@@ -88,6 +88,25 @@ public final class ContentCapture {
   }
 
   /**
+   * {@code gen_ai.retrieval.documents}: {@code [{"id":…, "score":…, "content":…}]}, ids and contents
+   * through the policies (an id can be an e-mail address).
+   */
+  @Nullable
+  public String documents(@Nullable List<RetrievedDocument> documents) {
+    if (!enabled || documents == null || documents.isEmpty()) {
+      return null;
+    }
+    List<RetrievedDocument> processed = new ArrayList<>(documents.size());
+    for (RetrievedDocument d : documents) {
+      if (d != null) {
+        processed.add(new RetrievedDocument(apply(ContentField.RETRIEVAL_DOCUMENT, d.id), d.score,
+            apply(ContentField.RETRIEVAL_DOCUMENT, d.content)));
+      }
+    }
+    return fit(new DocumentsWriter(processed), processed.size());
+  }
+
+  /**
    * A single captured text (tool arguments or result, retrieval query): policy applied, then
    * shortened to {@code maxLength}.
    */
@@ -314,6 +333,49 @@ public final class ContentCapture {
       int max = 0;
       for (ToolDefinition t : tools) {
         max = Math.max(max, Math.max(len(t.description), len(t.parametersJson)));
+      }
+      return max;
+    }
+  }
+
+  private static final class DocumentsWriter extends JsonItemsWriter {
+    private final List<RetrievedDocument> documents;
+
+    DocumentsWriter(List<RetrievedDocument> documents) {
+      this.documents = documents;
+    }
+
+    @Override
+    void writeItem(StringBuilder out, int index, int cap) {
+      RetrievedDocument d = documents.get(index);
+      out.append('{');
+      String separator = "";
+      if (d.id != null) {
+        out.append("\"id\":");
+        Json.appendString(out, truncate(d.id, cap));
+        separator = ",";
+      }
+      if (d.score != null && !d.score.isNaN() && !d.score.isInfinite()) {
+        out.append(separator).append("\"score\":").append(d.score.doubleValue());
+        separator = ",";
+      }
+      if (d.content != null) {
+        out.append(separator).append("\"content\":");
+        Json.appendString(out, truncate(d.content, cap));
+      }
+      out.append('}');
+    }
+
+    @Override
+    int size() {
+      return documents.size();
+    }
+
+    @Override
+    int longestText() {
+      int max = 0;
+      for (RetrievedDocument d : documents) {
+        max = Math.max(max, Math.max(len(d.id), len(d.content)));
       }
       return max;
     }

@@ -117,6 +117,20 @@ class ContentCaptureTest {
   }
 
   @Test
+  void documentsAreJsonWithIdsScoresAndContentThroughThePolicies() {
+    ContentCapture c = capture(10_000, (field, text) -> text.replace("alice@example.com", "<EMAIL>"));
+    String json = c.documents(List.of(new RetrievedDocument("doc-1", 0.25, null),
+        new RetrievedDocument("alice@example.com", Double.NaN, "mail \"alice@example.com\""),
+        new RetrievedDocument(null, 1.5, null)));
+    assertThat(json).isEqualTo("[{\"id\":\"doc-1\",\"score\":0.25},"
+        + "{\"id\":\"<EMAIL>\",\"content\":\"mail \\\"<EMAIL>\\\"\"},{\"score\":1.5}]");
+    assertThat(Json.isValid(json)).isTrue();
+    assertThat(capture(60).documents(List.of(new RetrievedDocument("x".repeat(500), 0.1, "y".repeat(500)))))
+        .satisfies(small -> assertThat(Json.isValid(small)).isTrue());
+    assertThat(ContentCapture.disabled().documents(List.of(new RetrievedDocument("a", 0.1, null)))).isNull();
+  }
+
+  @Test
   void everyTextPassesThroughThePoliciesWithItsField() {
     List<String> seen = new ArrayList<>();
     ContentPolicy recordAndMask = (field, text) -> {

@@ -1,4 +1,4 @@
-package dev.genaiagent.instrumentation.openai.javaagent;
+package dev.genaiagent.telemetry.javaagent;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
  * build time with a Gradle-only plugin; computing it from the bytes at startup keeps it exact without
  * one. Agent-side classes ({@code .javaagent.} packages) are never injected.
  */
-final class HelperClasses {
+public final class HelperClasses {
   private static final Pattern OURS = Pattern.compile("dev/genaiagent/[A-Za-z0-9_/$]+");
 
-  static List<String> reachableFrom(Class<?>... roots) {
+  public static List<String> reachableFrom(Class<?>... roots) {
     ClassLoader loader = roots[0].getClassLoader();
     Set<String> seen = new LinkedHashSet<>();
     Deque<String> todo = new ArrayDeque<>();
