@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Upstream JDBC instrumentation still works inside the distribution, against a real PostgreSQL with
- * pgvector (installed and started by .ci/install-postgres.sh).
+ * pgvector (installed and started by .ci/install-postgres.sh), and the vector search is a retrieval.
  */
 class JdbcPgvectorSmokeTest {
 
@@ -51,6 +51,24 @@ class JdbcPgvectorSmokeTest {
           .anySatisfy(q -> assertThat(q).contains("CREATE TABLE " + table))
           .anySatisfy(q -> assertThat(q).contains("INSERT INTO " + table))
           .anySatisfy(q -> assertThat(q).contains("SELECT id, embedding <->").contains(table));
+
+      // The nearest-neighbour query is a GenAI retrieval, one span for the statement, with the scores
+      // the application read; helper classes were injected into the application's class loader.
+      List<ReceivedSpan> search = db.stream()
+          .filter(span -> queryText(span).contains("SELECT id, embedding <->")).toList();
+      assertThat(search).singleElement().satisfies(span -> {
+        assertThat(span.name()).isEqualTo("retrieval genai/" + table);
+        assertThat(span.attributes())
+            .containsEntry("gen_ai.operation.name", "retrieval")
+            .containsEntry("gen_ai.data_source.id", "genai/" + table)
+            .containsEntry("db.search.similarity_metric", "l2")
+            .containsEntry("db.vector.query.top_k", 2L)
+            .containsEntry("db.response.returned_rows", 2L)
+            .containsEntry("gen_ai.retrieval.best_score", 0.0);
+        assertThat(queryText(span)).doesNotContain("[1,2,3]");
+      });
+      assertThat(receiver.awaitMetric("gen_ai.client.retrieval.score", Duration.ofSeconds(10)).histogramPoints())
+          .anySatisfy(p -> assertThat(p.attributes()).containsEntry("gen_ai.data_source.id", "genai/" + table));
     }
   }
 
