@@ -34,7 +34,7 @@ class ConfigurationReferenceTest {
   void everyKeyIsDocumentedWithItsDefault() throws IOException {
     Map<String, String> expected = new LinkedHashMap<>();
     for (ConfigKey<?> key : allKeys()) {
-      expected.put(key.name(), String.valueOf(key.defaultValue()));
+      expected.put(key.name(), key.defaultText());
     }
     assertThat(rowsUnder(KEYS_HEADING)).containsExactlyInAnyOrderEntriesOf(expected);
   }

@@ -100,6 +100,14 @@ public final class GenAiAttributes {
    */
   public static final AttributeKey<Double> RETRIEVAL_BEST_SCORE = doubleKey("gen_ai.retrieval.best_score");
 
+  /** The prompt template's name and version, when the framework knows them. */
+  public static final AttributeKey<String> PROMPT_NAME = stringKey("gen_ai.prompt.name");
+  public static final AttributeKey<String> PROMPT_VERSION = stringKey("gen_ai.prompt.version");
+  /** Extension: a stable short hash of the system instructions, recorded without content capture. */
+  public static final AttributeKey<String> SYSTEM_INSTRUCTIONS_HASH = stringKey("gen_ai.system_instructions.hash");
+  /** Extension (read by Langfuse and OpenLIT): the call's cost in USD from the pricing table. */
+  public static final AttributeKey<Double> USAGE_COST = doubleKey("gen_ai.usage.cost");
+
   // Opt-in content, JSON strings per the v1.41.1 schemas.
   public static final AttributeKey<String> SYSTEM_INSTRUCTIONS = stringKey("gen_ai.system_instructions");
   public static final AttributeKey<String> INPUT_MESSAGES = stringKey("gen_ai.input.messages");

@@ -266,7 +266,8 @@ public interface GenAiAttributesGetter<REQUEST, RESPONSE> {
     return null;
   }
 
-  // ---- opt-in content: only called when content capture is on ----
+  // ---- opt-in content: only called when content capture is on (system instructions also, without
+  // capture, for their fingerprint gen_ai.system_instructions.hash) ----
 
   @Nullable
   default List<GenAiMessage.Part> systemInstructions(REQUEST request) {
@@ -307,6 +308,17 @@ public interface GenAiAttributesGetter<REQUEST, RESPONSE> {
   /** The documents a retrieval returned, for {@code gen_ai.retrieval.documents}. */
   @Nullable
   default List<RetrievedDocument> retrievalDocuments(RESPONSE response) {
+    return null;
+  }
+
+  /** The prompt template's name, when the framework knows it (e.g. a LangChain4j system message template). */
+  @Nullable
+  default String promptName(REQUEST request) {
+    return null;
+  }
+
+  @Nullable
+  default String promptVersion(REQUEST request) {
     return null;
   }
 

@@ -65,6 +65,8 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     request(DB_NAMESPACE, g::dbNamespace);
     request(DB_COLLECTION_NAME, g::dbCollectionName);
     request(DB_SEARCH_SIMILARITY_METRIC, g::similarityMetric);
+    request(PROMPT_NAME, g::promptName);
+    request(PROMPT_VERSION, g::promptVersion);
 
     response(RESPONSE_ID, g::responseId);
     response(RESPONSE_MODEL, g::responseModel);
@@ -95,14 +97,14 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     if (outer != null && operation.isLayerOf(outer.operation)) {
       GenAiCall owner = outer.ownerOrSelf();
       GenAiCall layer = new GenAiCall(operation, owner, parent, startNanos, telemetry.clock);
-      Map<AttributeKey<?>, Object> values = requestAttributes(operation, request);
+      Map<AttributeKey<?>, Object> values = requestAttributes(operation, request, parent);
       for (Map.Entry<AttributeKey<?>, Object> e : values.entrySet()) {
         owner.fill(e.getKey(), e.getValue());
       }
       return layer;
     }
 
-    Map<AttributeKey<?>, Object> values = requestAttributes(operation, request);
+    Map<AttributeKey<?>, Object> values = requestAttributes(operation, request, parent);
     SpanBuilder builder = telemetry.tracer.spanBuilder(spanName(operation, values))
         .setSpanKind(spanKind(operation, request))
         .setParent(parent);
@@ -214,6 +216,10 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
       scores = call.retrievalScores;
     }
     intervals = call.drainChunkIntervals();
+    if (!telemetry.contentSampling.keepsEverything()
+        && !telemetry.contentSampling.keep(span.getSpanContext(), endNanos - call.startNanos, errorType != null)) {
+      ContentSampling.reduce(values);
+    }
     Double ttfc = firstChunkNanos < 0 ? null : (firstChunkNanos - call.startNanos) / NANOS_PER_SECOND;
     for (Map.Entry<AttributeKey<?>, Object> e : values.entrySet()) {
       setOnSpan(span, e.getKey(), e.getValue());
@@ -270,7 +276,7 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     }
   }
 
-  private static Attributes metricAttributes(GenAiOperation operation, Map<AttributeKey<?>, Object> values) {
+  private Attributes metricAttributes(GenAiOperation operation, Map<AttributeKey<?>, Object> values) {
     AttributesBuilder b = Attributes.builder();
     copy(b, values, OPERATION_NAME);
     copy(b, values, PROVIDER_NAME);
@@ -284,6 +290,7 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
       copy(b, values, DB_SYSTEM_NAME);
       copy(b, values, DB_SEARCH_SIMILARITY_METRIC);
     }
+    telemetry.attribution.addMetricAttributes(values, b);
     return b.build();
   }
 
@@ -295,7 +302,7 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     }
   }
 
-  private Map<AttributeKey<?>, Object> requestAttributes(GenAiOperation operation, REQUEST request) {
+  private Map<AttributeKey<?>, Object> requestAttributes(GenAiOperation operation, REQUEST request, Context parent) {
     Map<AttributeKey<?>, Object> values = new LinkedHashMap<>();
     values.put(OPERATION_NAME, operation.value());
     String provider = safe(getter::providerName, request);
@@ -309,6 +316,10 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     for (Extractor<REQUEST> x : requestExtractors) {
       putIfNotNull(values, x.key, safe(x.getter, request));
     }
+    if (operation.isInference() || operation == GenAiOperation.INVOKE_AGENT) {
+      putIfNotNull(values, SYSTEM_INSTRUCTIONS_HASH, PromptFingerprint.of(safe(getter::systemInstructions, request)));
+    }
+    telemetry.attribution.addSpanAttributes(parent, values);
     Attributes additional = safe(getter::additionalAttributes, request);
     if (additional != null) {
       additional.forEach((key, value) -> {

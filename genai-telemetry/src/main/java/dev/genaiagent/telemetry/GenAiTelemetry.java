@@ -18,6 +18,8 @@ public final class GenAiTelemetry {
   final GenAiMetrics metrics;
   final ContentCapture content;
   final NanoClock clock;
+  final BaggageAttribution attribution;
+  final ContentSampling contentSampling;
   private final long streamTimeoutNanos;
 
   private GenAiTelemetry(Builder b) {
@@ -30,6 +32,10 @@ public final class GenAiTelemetry {
         ? ContentCapture.enabled(b.config.get(GenAiConfig.CONTENT_MAX_LENGTH), b.policies)
         : ContentCapture.disabled();
     this.clock = b.clock;
+    this.attribution = new BaggageAttribution(b.config.get(GenAiConfig.ATTRIBUTION_BAGGAGE_KEYS),
+        b.config.get(GenAiConfig.ATTRIBUTION_METRIC_KEYS), b.config.get(GenAiConfig.ATTRIBUTION_METRIC_MAX_VALUES));
+    this.contentSampling = new ContentSampling(b.config.get(GenAiConfig.CONTENT_SAMPLE_RATIO),
+        b.config.get(GenAiConfig.CONTENT_KEEP_SLOWER_THAN_MS));
     this.streamTimeoutNanos = b.config.get(GenAiConfig.STREAM_TIMEOUT_SECONDS) * 1_000_000_000L;
   }
 

@@ -120,7 +120,7 @@ final class TestChat {
 
     @Override
     public List<GenAiMessage.Part> systemInstructions(Request r) {
-      contentCalls++;
+      // Also read without content capture, for the prompt fingerprint: not counted as content.
       return List.of(GenAiMessage.Part.text("You are terse."));
     }
 

@@ -1,5 +1,8 @@
 package dev.genaiagent.telemetry.config;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import javax.annotation.Nullable;
 
@@ -21,10 +24,17 @@ public final class ConfigKey<T> {
   private final String expected;
   private final String description;
   private final Parser<T> parser;
+  private final String defaultText;
 
   private ConfigKey(String name, T defaultValue, String expected, String description, Parser<T> parser) {
+    this(name, defaultValue, String.valueOf(defaultValue), expected, description, parser);
+  }
+
+  private ConfigKey(String name, T defaultValue, String defaultText, String expected, String description,
+      Parser<T> parser) {
     this.name = name;
     this.defaultValue = defaultValue;
+    this.defaultText = defaultText;
     this.expected = expected;
     this.description = description;
     this.parser = parser;
@@ -48,6 +58,51 @@ public final class ConfigKey<T> {
     });
   }
 
+  /** Zero allowed (for "off"). */
+  public static ConfigKey<Integer> nonNegativeInt(String name, int defaultValue, String description) {
+    return new ConfigKey<>(name, defaultValue, "a non-negative integer", description, raw -> {
+      try {
+        int v = Integer.parseInt(raw.trim());
+        return v >= 0 ? v : null;
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    });
+  }
+
+  /** A number from 0 to 1. */
+  public static ConfigKey<Double> ratio(String name, double defaultValue, String description) {
+    return new ConfigKey<>(name, defaultValue, "a number from 0 to 1", description, raw -> {
+      try {
+        double v = Double.parseDouble(raw.trim());
+        return v >= 0 && v <= 1 ? v : null;
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    });
+  }
+
+  /** Free text, trimmed; the default is usually empty. */
+  public static ConfigKey<String> string(String name, String defaultValue, String description) {
+    return new ConfigKey<>(name, defaultValue, "text", description, String::trim);
+  }
+
+  /** A comma-separated list; blanks are dropped. The default is written the same way. */
+  public static ConfigKey<List<String>> list(String name, String defaultValue, String description) {
+    return new ConfigKey<>(name, splitList(defaultValue), defaultValue, "a comma-separated list", description,
+        ConfigKey::splitList);
+  }
+
+  private static List<String> splitList(String raw) {
+    List<String> items = new ArrayList<>();
+    for (String item : raw.split(",")) {
+      if (!item.trim().isEmpty()) {
+        items.add(item.trim());
+      }
+    }
+    return Collections.unmodifiableList(items);
+  }
+
   /** A value from a fixed set, compared case-insensitively; the result is lower case. */
   public static ConfigKey<String> oneOf(String name, String defaultValue, String description, String... allowed) {
     return new ConfigKey<>(name, defaultValue, "one of " + String.join(", ", allowed), description, raw -> {
@@ -67,6 +122,11 @@ public final class ConfigKey<T> {
 
   public T defaultValue() {
     return defaultValue;
+  }
+
+  /** The default as a user writes it (the configuration reference shows this). */
+  public String defaultText() {
+    return defaultText;
   }
 
   public String description() {

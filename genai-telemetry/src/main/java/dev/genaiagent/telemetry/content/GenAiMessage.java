@@ -85,6 +85,12 @@ public final class GenAiMessage {
       this.reference = reference;
     }
 
+    /** The text of a text part, null for other parts. */
+    @Nullable
+    public String text() {
+      return "text".equals(type) ? content : null;
+    }
+
     public static Part text(String content) {
       return new Part("text", content, null, null, null, null, null, null, null);
     }

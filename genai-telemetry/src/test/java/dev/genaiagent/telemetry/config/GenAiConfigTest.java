@@ -91,4 +91,35 @@ class GenAiConfigTest {
     assertThat(GenAiConfig.fromMap(Map.of("x.mode", "c")).get(key)).isEqualTo("a");
     assertThat(warnings).singleElement().satisfies(r -> assertThat(r.getMessage()).contains("one of a, b"));
   }
+
+  @Test
+  void ratiosListsAndTextAreParsedAndMalformedRatiosFallBack() {
+    GenAiConfig config = GenAiConfig.fromMap(Map.of(
+        "otel.instrumentation.genai.content.sample-ratio", "0.25",
+        "otel.instrumentation.genai.attribution.baggage-keys", " user.id, ,feature ",
+        "otel.instrumentation.genai.redaction.hash-key", "  k3y "));
+    assertThat(config.get(GenAiConfig.CONTENT_SAMPLE_RATIO)).isEqualTo(0.25);
+    assertThat(config.get(GenAiConfig.ATTRIBUTION_BAGGAGE_KEYS)).containsExactly("user.id", "feature");
+    assertThat(config.get(GenAiConfig.REDACTION_HASH_KEY)).isEqualTo("k3y");
+    assertThat(config.get(GenAiConfig.ATTRIBUTION_METRIC_KEYS)).isEmpty();
+    assertThat(GenAiConfig.ATTRIBUTION_METRIC_KEYS.defaultText()).isEmpty();
+    assertThat(GenAiConfig.fromMap(Map.of("otel.instrumentation.genai.content.sample-ratio", "1.5"))
+        .get(GenAiConfig.CONTENT_SAMPLE_RATIO)).isEqualTo(1.0);
+    assertThat(GenAiConfig.fromMap(Map.of("otel.instrumentation.genai.content.keep-slower-than-ms", "0"))
+        .get(GenAiConfig.CONTENT_KEEP_SLOWER_THAN_MS)).isZero();
+  }
+
+  @Test
+  void prefixedEntriesComeFromPropertiesAndTheMap() {
+    assertThat(GenAiConfig.fromMap(Map.of(GenAiConfig.REDACTION_PATTERN_PREFIX + "order_id", "ORD-\\d{8}",
+        "other.key", "x")).withPrefix(GenAiConfig.REDACTION_PATTERN_PREFIX))
+        .containsExactly(Map.entry("order_id", "ORD-\\d{8}"));
+    System.setProperty(GenAiConfig.REDACTION_PATTERN_PREFIX + "badge", "B-[0-9]{4}");
+    try {
+      assertThat(GenAiConfig.fromEnvironment().withPrefix(GenAiConfig.REDACTION_PATTERN_PREFIX))
+          .containsEntry("badge", "B-[0-9]{4}");
+    } finally {
+      System.clearProperty(GenAiConfig.REDACTION_PATTERN_PREFIX + "badge");
+    }
+  }
 }
