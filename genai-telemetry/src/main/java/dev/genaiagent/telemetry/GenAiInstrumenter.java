@@ -4,6 +4,8 @@ import static dev.genaiagent.telemetry.GenAiAttributes.*;
 
 import dev.genaiagent.telemetry.content.ContentCapture;
 import dev.genaiagent.telemetry.content.ContentField;
+import dev.genaiagent.telemetry.cost.PricingTable;
+import dev.genaiagent.telemetry.cost.TokenUsage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -220,6 +222,10 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
         && !telemetry.contentSampling.keep(span.getSpanContext(), endNanos - call.startNanos, errorType != null)) {
       ContentSampling.reduce(values);
     }
+    Double cost = cost(call.operation, values);
+    if (cost != null) {
+      values.put(USAGE_COST, cost);
+    }
     Double ttfc = firstChunkNanos < 0 ? null : (firstChunkNanos - call.startNanos) / NANOS_PER_SECOND;
     for (Map.Entry<AttributeKey<?>, Object> e : values.entrySet()) {
       setOnSpan(span, e.getKey(), e.getValue());
@@ -244,6 +250,9 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     if (ttfc != null) {
       telemetry.metrics.recordTimeToFirstChunk(ttfc, common, context);
     }
+    if (cost != null) {
+      telemetry.metrics.recordCost(cost, common, context);
+    }
     for (long interval : intervals) {
       telemetry.metrics.recordTimePerOutputChunk(interval / NANOS_PER_SECOND, common, context);
     }
@@ -260,6 +269,40 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
         }
       }
     }
+  }
+
+  /**
+   * The call's cost from the pricing table, for inference and embeddings whose tokens were reported;
+   * null when the model is unknown (never a made-up zero). The response model (a dated snapshot)
+   * resolves to its own row or its family's.
+   */
+  @Nullable
+  private Double cost(GenAiOperation operation, Map<AttributeKey<?>, Object> values) {
+    PricingTable pricing = telemetry.pricing;
+    boolean embeddings = operation == GenAiOperation.EMBEDDINGS;
+    if (pricing == null || !(operation.isInference() || embeddings)) {
+      return null;
+    }
+    TokenUsage usage = TokenUsage.builder()
+        .inputTokens(asLong(values.get(USAGE_INPUT_TOKENS)))
+        .outputTokens(asLong(values.get(USAGE_OUTPUT_TOKENS)))
+        .cacheReadInputTokens(asLong(values.get(USAGE_CACHE_READ_INPUT_TOKENS)))
+        .cacheCreationInputTokens(asLong(values.get(USAGE_CACHE_CREATION_INPUT_TOKENS)))
+        .reasoningOutputTokens(asLong(values.get(USAGE_REASONING_OUTPUT_TOKENS)))
+        .embeddings(embeddings)
+        .build();
+    String provider = (String) values.get(PROVIDER_NAME);
+    Object responseModel = values.get(RESPONSE_MODEL);
+    Double cost = responseModel == null ? null : pricing.cost(provider, (String) responseModel, usage);
+    if (cost == null && values.get(REQUEST_MODEL) != null) {
+      cost = pricing.cost(provider, (String) values.get(REQUEST_MODEL), usage);
+    }
+    return cost;
+  }
+
+  @Nullable
+  private static Long asLong(@Nullable Object value) {
+    return value instanceof Long ? (Long) value : null;
   }
 
   /** Called by a stream with more chunks than the buffer holds: records them with what is known so far. */

@@ -19,6 +19,10 @@ final class GenAiMetrics {
   static final String RETRIEVAL_SCORE = "gen_ai.client.retrieval.score";
   /** Extension: documents (rows) a retrieval returned. */
   static final String RETRIEVAL_DOCUMENTS = "gen_ai.client.retrieval.documents";
+  /** Extension: the cost of model calls in USD, from the pricing table. */
+  static final String USAGE_COST = "gen_ai.client.usage.cost";
+  static final List<Double> COST_BUCKETS = Collections.unmodifiableList(Arrays.asList(
+      0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0));
 
   static final List<Long> TOKEN_BUCKETS = Collections.unmodifiableList(Arrays.asList(
       1L, 4L, 16L, 64L, 256L, 1024L, 4096L, 16384L, 65536L, 262144L, 1048576L, 4194304L, 16777216L,
@@ -40,6 +44,7 @@ final class GenAiMetrics {
   private final LongHistogram tokenUsage;
   private final DoubleHistogram retrievalScore;
   private final LongHistogram retrievalDocuments;
+  private final DoubleHistogram usageCost;
   private final DoubleHistogram duration;
   private final DoubleHistogram timeToFirstChunk;
   private final DoubleHistogram timePerOutputChunk;
@@ -60,6 +65,11 @@ final class GenAiMetrics {
         .setUnit("1")
         .setDescription("Scores (distances or similarities) of the documents retrievals returned.")
         .setExplicitBucketBoundariesAdvice(SCORE_BUCKETS)
+        .build();
+    usageCost = meter.histogramBuilder(USAGE_COST)
+        .setUnit("USD")
+        .setDescription("Cost of model calls in US dollars, from the pricing table.")
+        .setExplicitBucketBoundariesAdvice(COST_BUCKETS)
         .build();
     retrievalDocuments = meter.histogramBuilder(RETRIEVAL_DOCUMENTS)
         .ofLongs()
@@ -91,6 +101,10 @@ final class GenAiMetrics {
 
   void recordRetrievalDocuments(long documents, Attributes attributes, Context context) {
     retrievalDocuments.record(documents, attributes, context);
+  }
+
+  void recordCost(double usd, Attributes attributes, Context context) {
+    usageCost.record(usd, attributes, context);
   }
 
   void recordTimeToFirstChunk(double seconds, Attributes attributes, Context context) {

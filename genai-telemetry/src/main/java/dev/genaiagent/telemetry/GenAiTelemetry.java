@@ -3,10 +3,12 @@ package dev.genaiagent.telemetry;
 import dev.genaiagent.telemetry.config.GenAiConfig;
 import dev.genaiagent.telemetry.content.ContentCapture;
 import dev.genaiagent.telemetry.content.ContentPolicy;
+import dev.genaiagent.telemetry.cost.PricingTable;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import java.util.ArrayList;
 import java.util.List;
+import javax.annotation.Nullable;
 
 /**
  * The shared GenAI telemetry core for one instrumentation: its tracer, the contract's metrics, the
@@ -20,6 +22,8 @@ public final class GenAiTelemetry {
   final NanoClock clock;
   final BaggageAttribution attribution;
   final ContentSampling contentSampling;
+  /** Null when cost is turned off. */
+  @Nullable final PricingTable pricing;
   private final long streamTimeoutNanos;
 
   private GenAiTelemetry(Builder b) {
@@ -34,6 +38,8 @@ public final class GenAiTelemetry {
     this.clock = b.clock;
     this.attribution = new BaggageAttribution(b.config.get(GenAiConfig.ATTRIBUTION_BAGGAGE_KEYS),
         b.config.get(GenAiConfig.ATTRIBUTION_METRIC_KEYS), b.config.get(GenAiConfig.ATTRIBUTION_METRIC_MAX_VALUES));
+    this.pricing = b.config.get(GenAiConfig.COST_ENABLED)
+        ? PricingTable.load(b.config.get(GenAiConfig.COST_PRICING_FILE)) : null;
     this.contentSampling = new ContentSampling(b.config.get(GenAiConfig.CONTENT_SAMPLE_RATIO),
         b.config.get(GenAiConfig.CONTENT_KEEP_SLOWER_THAN_MS));
     this.streamTimeoutNanos = b.config.get(GenAiConfig.STREAM_TIMEOUT_SECONDS) * 1_000_000_000L;

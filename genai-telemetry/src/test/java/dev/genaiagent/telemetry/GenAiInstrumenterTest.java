@@ -2,6 +2,7 @@ package dev.genaiagent.telemetry;
 
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.satisfies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaiagent.telemetry.TestChat.Getter;
@@ -101,7 +102,9 @@ class GenAiInstrumenterTest {
             equalTo(GenAiAttributes.RESPONSE_MODEL, "gpt-4o-2024-08-06"),
             equalTo(GenAiAttributes.RESPONSE_FINISH_REASONS, List.of("stop")),
             equalTo(GenAiAttributes.USAGE_INPUT_TOKENS, 12L),
-            equalTo(GenAiAttributes.USAGE_OUTPUT_TOKENS, 40L)));
+            equalTo(GenAiAttributes.USAGE_OUTPUT_TOKENS, 40L),
+            // gpt-4o-2024-08-06 at gpt-4o's price: 12 x $2.50 + 40 x $10.00 per million tokens.
+            satisfies(GenAiAttributes.USAGE_COST, c -> c.isCloseTo(0.00043, org.assertj.core.data.Offset.offset(1e-12)))));
 
     Attributes common = Attributes.builder()
         .put(GenAiAttributes.OPERATION_NAME, "chat")
@@ -112,7 +115,12 @@ class GenAiInstrumenterTest {
         .put(GenAiAttributes.SERVER_PORT, 443L)
         .build();
     Map<String, MetricData> byName = metricsByName();
-    assertThat(byName).containsOnlyKeys("gen_ai.client.operation.duration", "gen_ai.client.token.usage");
+    assertThat(byName).containsOnlyKeys("gen_ai.client.operation.duration", "gen_ai.client.token.usage",
+        "gen_ai.client.usage.cost");
+    HistogramPointData cost = single(byName.get("gen_ai.client.usage.cost"));
+    assertThat(cost.getAttributes()).isEqualTo(common);
+    assertThat(cost.getSum()).isCloseTo(0.00043, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(byName.get("gen_ai.client.usage.cost").getUnit()).isEqualTo("USD");
 
     MetricData duration = byName.get("gen_ai.client.operation.duration");
     assertThat(duration.getUnit()).isEqualTo("s");

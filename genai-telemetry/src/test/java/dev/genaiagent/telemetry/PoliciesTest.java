@@ -100,6 +100,23 @@ class PoliciesTest {
   }
 
   @Test
+  void costIsRecordedForKnownModelsOnlyAndCanBeTurnedOff() {
+    call(instrumenter(Map.of()), Context.root(), null, 10);
+    // gpt-4o-mini: 10 input x $0.15 + 5 output x $0.60 per million tokens.
+    assertThat(spans.getFinishedSpanItems().get(0).getAttributes().get(GenAiAttributes.USAGE_COST))
+        .isCloseTo(0.0000045, org.assertj.core.data.Offset.offset(1e-15));
+    spans.reset();
+    GenAiInstrumenter<Request, Response> inst = instrumenter(Map.of());
+    Request unknown = Request.chat("my-finetune");
+    inst.end(inst.start(Context.root(), unknown), unknown, new Response("id", "my-finetune-v3", null, 10L, 5L), null);
+    assertThat(spans.getFinishedSpanItems().get(0).getAttributes().get(GenAiAttributes.USAGE_COST))
+        .as("unknown model: no cost, never a made-up zero").isNull();
+    spans.reset();
+    call(instrumenter(Map.of("otel.instrumentation.genai.cost.enabled", "false")), Context.root(), null, 10);
+    assertThat(spans.getFinishedSpanItems().get(0).getAttributes().get(GenAiAttributes.USAGE_COST)).isNull();
+  }
+
+  @Test
   void noAttributionWithoutConfiguration() {
     call(instrumenter(Map.of()), withBaggage("alice", "search"), null, 10);
     assertThat(spans.getFinishedSpanItems().get(0).getAttributes().get(USER)).isNull();

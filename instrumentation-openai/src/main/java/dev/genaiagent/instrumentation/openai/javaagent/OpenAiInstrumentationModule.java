@@ -2,7 +2,9 @@ package dev.genaiagent.instrumentation.openai.javaagent;
 
 import static io.opentelemetry.javaagent.extension.matcher.AgentElementMatchers.hasClassesNamed;
 
+import dev.genaiagent.telemetry.cost.PricingTable;
 import dev.genaiagent.telemetry.javaagent.HelperClasses;
+import io.opentelemetry.javaagent.extension.instrumentation.HelperResourceBuilder;
 import io.opentelemetry.javaagent.extension.instrumentation.InstrumentationModule;
 import io.opentelemetry.javaagent.extension.instrumentation.TypeInstrumentation;
 import java.util.Collections;
@@ -41,6 +43,12 @@ public final class OpenAiInstrumentationModule extends InstrumentationModule {
   @Override
   public List<String> getAdditionalHelperClassNames() {
     return HelperClasses.reachableFrom(RawResponseServicesInstrumentation.class);
+  }
+
+  /** The core's helpers read the bundled pricing table from the application's class loader. */
+  @Override
+  public void registerHelperResources(HelperResourceBuilder helperResourceBuilder) {
+    helperResourceBuilder.register(PricingTable.BUNDLED_RESOURCE);
   }
 
   @Override
