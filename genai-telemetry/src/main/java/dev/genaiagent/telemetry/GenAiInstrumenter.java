@@ -278,7 +278,7 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
    */
   @Nullable
   private Double cost(GenAiOperation operation, Map<AttributeKey<?>, Object> values) {
-    PricingTable pricing = telemetry.pricing;
+    PricingTable pricing = telemetry.pricing();
     boolean embeddings = operation == GenAiOperation.EMBEDDINGS;
     if (pricing == null || !(operation.isInference() || embeddings)) {
       return null;

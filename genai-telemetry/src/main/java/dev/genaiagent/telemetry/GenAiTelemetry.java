@@ -22,8 +22,9 @@ public final class GenAiTelemetry {
   final NanoClock clock;
   final BaggageAttribution attribution;
   final ContentSampling contentSampling;
-  /** Null when cost is turned off. */
-  @Nullable final PricingTable pricing;
+  /** Null when cost is turned off; the table is read at the first cost, once the agent made it visible. */
+  @Nullable private final String pricingFile;
+  @Nullable private volatile PricingTable pricing;
   private final long streamTimeoutNanos;
 
   private GenAiTelemetry(Builder b) {
@@ -38,11 +39,23 @@ public final class GenAiTelemetry {
     this.clock = b.clock;
     this.attribution = new BaggageAttribution(b.config.get(GenAiConfig.ATTRIBUTION_BAGGAGE_KEYS),
         b.config.get(GenAiConfig.ATTRIBUTION_METRIC_KEYS), b.config.get(GenAiConfig.ATTRIBUTION_METRIC_MAX_VALUES));
-    this.pricing = b.config.get(GenAiConfig.COST_ENABLED)
-        ? PricingTable.load(b.config.get(GenAiConfig.COST_PRICING_FILE)) : null;
+    this.pricingFile = b.config.get(GenAiConfig.COST_ENABLED) ? b.config.get(GenAiConfig.COST_PRICING_FILE) : null;
     this.contentSampling = new ContentSampling(b.config.get(GenAiConfig.CONTENT_SAMPLE_RATIO),
         b.config.get(GenAiConfig.CONTENT_KEEP_SLOWER_THAN_MS));
     this.streamTimeoutNanos = b.config.get(GenAiConfig.STREAM_TIMEOUT_SECONDS) * 1_000_000_000L;
+  }
+
+  @Nullable
+  PricingTable pricing() {
+    if (pricingFile == null) {
+      return null;
+    }
+    PricingTable table = pricing;
+    if (table == null) {
+      table = PricingTable.load(pricingFile);
+      pricing = table;
+    }
+    return table;
   }
 
   /** How long a stream may stay open before {@link StreamWatch} ends its call. */

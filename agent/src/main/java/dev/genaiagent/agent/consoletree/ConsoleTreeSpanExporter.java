@@ -216,7 +216,9 @@ final class ConsoleTreeSpanExporter implements SpanExporter {
       }
       Double cost = a.get(AttributeKey.doubleKey("gen_ai.usage.cost"));
       if (cost != null) {
-        text.append(String.format(Locale.ROOT, "  cost=$%.6f", cost));
+        // Three significant digits: single calls often cost fractions of a cent.
+        text.append("  cost=$").append(new java.math.BigDecimal(cost).round(new java.math.MathContext(3))
+            .stripTrailingZeros().toPlainString());
       }
       Long rows = a.get(AttributeKey.longKey("db.response.returned_rows"));
       if (rows != null) {

@@ -46,7 +46,8 @@ public final class HelperClasses {
     List<String> helpers = new ArrayList<>();
     for (String internalName : seen) {
       String name = internalName.replace('/', '.');
-      if (!name.contains(".javaagent.")) {
+      // A string constant that merely looks like one of our names (a resource path) is not a class.
+      if (!name.contains(".javaagent.") && loader.getResource(internalName + ".class") != null) {
         helpers.add(name);
       }
     }

@@ -1,7 +1,9 @@
 package dev.genaiagent.instrumentation.jdbc.javaagent;
 
 import dev.genaiagent.instrumentation.jdbc.JdbcRetrievals;
+import dev.genaiagent.telemetry.cost.PricingTable;
 import dev.genaiagent.telemetry.javaagent.HelperClasses;
+import io.opentelemetry.javaagent.extension.instrumentation.HelperResourceBuilder;
 import io.opentelemetry.javaagent.extension.instrumentation.InstrumentationModule;
 import io.opentelemetry.javaagent.extension.instrumentation.TypeInstrumentation;
 import java.util.Arrays;
@@ -34,6 +36,12 @@ public final class JdbcVectorStoresInstrumentationModule extends Instrumentation
   @Override
   public List<String> getAdditionalHelperClassNames() {
     return HelperClasses.reachableFrom(JdbcRetrievals.class);
+  }
+
+  /** The core (shared with the other modules in this class loader) reads the pricing table from it. */
+  @Override
+  public void registerHelperResources(HelperResourceBuilder helperResourceBuilder) {
+    helperResourceBuilder.register(PricingTable.BUNDLED_RESOURCE);
   }
 
   @Override
