@@ -1,6 +1,7 @@
 package dev.genaiagent.agent;
 
 import dev.genaiagent.telemetry.config.ConfigKey;
+import dev.genaiagent.telemetry.GenAiTelemetry;
 import dev.genaiagent.telemetry.config.GenAiConfig;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -68,9 +69,23 @@ public final class GenAiDistributionCustomizer implements AutoConfigurationCusto
    * starts, not at its first model call.
    */
   private static void validate(ConfigProperties config) {
-    GenAiConfig genAi = GenAiConfig.from(key -> config.getString(key.name()));
+    GenAiConfig genAi = GenAiConfig.from(new GenAiConfig.Source() {
+      @Override
+      public String get(ConfigKey<?> key) {
+        return config.getString(key.name());
+      }
+
+      @Override
+      public java.util.Map<String, String> withPrefix(String prefix) {
+        // Autoconfigure's view cannot list names: prefixed entries come from the same sources it reads.
+        return GenAiConfig.fromEnvironmentQuietly().withPrefix(prefix);
+      }
+    });
     for (ConfigKey<?> key : GenAiConfig.KEYS) {
       genAi.get(key);
+    }
+    if (genAi.get(GenAiConfig.CAPTURE_MESSAGE_CONTENT)) {
+      GenAiTelemetry.redactionPolicy(genAi); // reports unusable patterns and settings, once
     }
   }
 }

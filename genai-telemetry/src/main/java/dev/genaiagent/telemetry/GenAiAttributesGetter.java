@@ -311,6 +311,16 @@ public interface GenAiAttributesGetter<REQUEST, RESPONSE> {
     return null;
   }
 
+  /**
+   * The text of the system (and developer) instructions, for the prompt fingerprint; read without
+   * content capture, so it should be cheap. Null falls back to the text of {@link #systemInstructions}.
+   * Chat APIs whose instructions are messages of the history answer here, not in systemInstructions.
+   */
+  @Nullable
+  default String systemPromptText(REQUEST request) {
+    return null;
+  }
+
   /** The prompt template's name, when the framework knows it (e.g. a LangChain4j system message template). */
   @Nullable
   default String promptName(REQUEST request) {

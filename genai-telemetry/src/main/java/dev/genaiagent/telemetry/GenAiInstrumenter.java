@@ -360,7 +360,9 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
       putIfNotNull(values, x.key, safe(x.getter, request));
     }
     if (operation.isInference() || operation == GenAiOperation.INVOKE_AGENT) {
-      putIfNotNull(values, SYSTEM_INSTRUCTIONS_HASH, PromptFingerprint.of(safe(getter::systemInstructions, request)));
+      String systemPrompt = safe(getter::systemPromptText, request);
+      putIfNotNull(values, SYSTEM_INSTRUCTIONS_HASH, systemPrompt != null
+          ? PromptFingerprint.of(systemPrompt) : PromptFingerprint.of(safe(getter::systemInstructions, request)));
     }
     telemetry.attribution.addSpanAttributes(parent, values);
     Attributes additional = safe(getter::additionalAttributes, request);

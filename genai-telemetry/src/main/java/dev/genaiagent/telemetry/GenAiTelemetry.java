@@ -4,10 +4,14 @@ import dev.genaiagent.telemetry.config.GenAiConfig;
 import dev.genaiagent.telemetry.content.ContentCapture;
 import dev.genaiagent.telemetry.content.ContentPolicy;
 import dev.genaiagent.telemetry.cost.PricingTable;
+import dev.genaiagent.telemetry.redaction.PiiRedactor;
+import dev.genaiagent.telemetry.redaction.RedactionMode;
+import dev.genaiagent.telemetry.redaction.RedactionSettings;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.annotation.Nullable;
 
 /**
@@ -34,7 +38,7 @@ public final class GenAiTelemetry {
             .setInstrumentationVersion(b.instrumentationVersion)
             .build());
     this.content = b.config.get(GenAiConfig.CAPTURE_MESSAGE_CONTENT)
-        ? ContentCapture.enabled(b.config.get(GenAiConfig.CONTENT_MAX_LENGTH), b.policies)
+        ? ContentCapture.enabled(b.config.get(GenAiConfig.CONTENT_MAX_LENGTH), policies(b))
         : ContentCapture.disabled();
     this.clock = b.clock;
     this.attribution = new BaggageAttribution(b.config.get(GenAiConfig.ATTRIBUTION_BAGGAGE_KEYS),
@@ -61,6 +65,37 @@ public final class GenAiTelemetry {
   /** How long a stream may stay open before {@link StreamWatch} ends its call. */
   public long streamTimeoutNanos() {
     return streamTimeoutNanos;
+  }
+
+  /** Redaction first (on unless turned off), then the instrumentation's own policies. */
+  private static List<ContentPolicy> policies(Builder b) {
+    List<ContentPolicy> policies = new ArrayList<>();
+    PiiRedactor redactor = redactionPolicy(b.config);
+    if (redactor.isEnabled()) {
+      policies.add(redactor);
+    }
+    policies.addAll(b.policies);
+    return policies;
+  }
+
+  /**
+   * The redaction policy the configuration asks for. Configuration problems (a custom pattern that
+   * does not compile, an unknown detector, hash mode without a key) are reported once, by the agent at
+   * startup; they never weaken redaction.
+   */
+  public static PiiRedactor redactionPolicy(GenAiConfig config) {
+    RedactionSettings.Builder settings = RedactionSettings.builder()
+        .enabled(config.get(GenAiConfig.REDACTION_ENABLED))
+        .hashKey(config.get(GenAiConfig.REDACTION_HASH_KEY))
+        .disabledDetectors(config.get(GenAiConfig.REDACTION_DISABLED_DETECTORS));
+    RedactionMode mode = RedactionMode.parse(config.get(GenAiConfig.REDACTION_MODE));
+    if (mode != null) {
+      settings.mode(mode);
+    }
+    for (Map.Entry<String, String> pattern : config.withPrefix(GenAiConfig.REDACTION_PATTERN_PREFIX).entrySet()) {
+      settings.customPattern(pattern.getKey(), pattern.getValue());
+    }
+    return config.warns() ? PiiRedactor.create(settings.build()) : PiiRedactor.createQuietly(settings.build());
   }
 
   public static Builder builder(OpenTelemetry openTelemetry, String instrumentationName) {

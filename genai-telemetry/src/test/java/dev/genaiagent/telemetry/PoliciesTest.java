@@ -130,7 +130,8 @@ class PoliciesTest {
     assertThat(PromptFingerprint.of(List.of(GenAiMessage("a"), GenAiMessage("b"))))
         .isNotEqualTo(PromptFingerprint.of(List.of(GenAiMessage("ab"))));
     assertThat(PromptFingerprint.of(List.of())).isNull();
-    assertThat(PromptFingerprint.of(null)).isNull();
+    assertThat(PromptFingerprint.of((List<dev.genaiagent.telemetry.content.GenAiMessage.Part>) null)).isNull();
+    assertThat(PromptFingerprint.of("You are terse.")).isEqualTo("1dd3c7ff42c32f11");
   }
 
   private static dev.genaiagent.telemetry.content.GenAiMessage.Part GenAiMessage(String text) {

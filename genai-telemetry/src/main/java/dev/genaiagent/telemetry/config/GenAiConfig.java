@@ -82,7 +82,8 @@ public final class GenAiConfig {
   /** Every key of the core, for the configuration reference. */
   public static final List<ConfigKey<?>> KEYS = Collections.unmodifiableList(
       Arrays.<ConfigKey<?>>asList(CAPTURE_MESSAGE_CONTENT, CONTENT_MAX_LENGTH, STREAM_TIMEOUT_SECONDS,
-          CONTENT_SAMPLE_RATIO, CONTENT_KEEP_SLOWER_THAN_MS, COST_ENABLED, COST_PRICING_FILE,
+          CONTENT_SAMPLE_RATIO, CONTENT_KEEP_SLOWER_THAN_MS, REDACTION_ENABLED, REDACTION_MODE,
+          REDACTION_HASH_KEY, REDACTION_DISABLED_DETECTORS, COST_ENABLED, COST_PRICING_FILE,
           ATTRIBUTION_BAGGAGE_KEYS, ATTRIBUTION_METRIC_KEYS, ATTRIBUTION_METRIC_MAX_VALUES));
 
   /** Where raw values come from. */

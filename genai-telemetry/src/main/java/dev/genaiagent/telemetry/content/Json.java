@@ -1,7 +1,7 @@
 package dev.genaiagent.telemetry.content;
 
 /** Minimal JSON text helpers: escaping for the writer, and a syntax check for embedding raw JSON. */
-final class Json {
+public final class Json {
 
   static void appendString(StringBuilder out, String value) {
     out.ensureCapacity(out.length() + value.length() + 2);
@@ -41,7 +41,7 @@ final class Json {
   }
 
   /** Whether {@code text} is one complete JSON value (tool arguments are often cut mid-stream). */
-  static boolean isValid(String text) {
+  public static boolean isValid(String text) {
     try {
       Validator v = new Validator(text);
       v.skipWhitespace();

@@ -1,6 +1,10 @@
 package dev.genaiagent.instrumentation.openai;
 
+import com.openai.models.chat.completions.ChatCompletionContentPartText;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionDeveloperMessageParam;
+import com.openai.models.chat.completions.ChatCompletionMessageParam;
+import com.openai.models.chat.completions.ChatCompletionSystemMessageParam;
 import dev.genaiagent.telemetry.GenAiAttributesGetter;
 import dev.genaiagent.telemetry.GenAiOperation;
 import dev.genaiagent.telemetry.content.GenAiMessage;
@@ -146,6 +150,39 @@ final class ChatAttributesGetter implements GenAiAttributesGetter<ChatRequest, C
   @Override
   public String errorType(Throwable error) {
     return OpenAiErrors.errorType(error);
+  }
+
+  /**
+   * System and developer messages, joined by newlines, read through the SDK's typed params (no JSON
+   * conversion: this runs on every call, content capture or not).
+   */
+  @Override
+  public String systemPromptText(ChatRequest r) {
+    StringBuilder text = null;
+    for (ChatCompletionMessageParam m : r.params.messages()) {
+      String part = m.isSystem() ? systemText(m.asSystem().content())
+          : m.isDeveloper() ? developerText(m.asDeveloper().content()) : null;
+      if (part != null) {
+        text = text == null ? new StringBuilder(part) : text.append('\n').append(part);
+      }
+    }
+    return text == null ? null : text.toString();
+  }
+
+  private static String systemText(ChatCompletionSystemMessageParam.Content content) {
+    return content.isText() ? content.asText() : joined(content.asArrayOfContentParts());
+  }
+
+  private static String developerText(ChatCompletionDeveloperMessageParam.Content content) {
+    return content.isText() ? content.asText() : joined(content.asArrayOfContentParts());
+  }
+
+  private static String joined(List<ChatCompletionContentPartText> parts) {
+    StringBuilder b = new StringBuilder();
+    for (ChatCompletionContentPartText p : parts) {
+      b.append(b.length() == 0 ? "" : "\n").append(p.text());
+    }
+    return b.toString();
   }
 
   @Override
