@@ -91,15 +91,18 @@ final class Exchange {
       case 200 -> "OK";
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";
+      case 402 -> "Payment Required";
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 409 -> "Conflict";
+      case 413 -> "Payload Too Large";
       case 422 -> "Unprocessable Entity";
       case 429 -> "Too Many Requests";
       case 500 -> "Internal Server Error";
       case 502 -> "Bad Gateway";
       case 503 -> "Service Unavailable";
       case 504 -> "Gateway Timeout";
+      case 529 -> "Overloaded"; // Anthropic's own status for a temporarily overloaded API
       default -> "Status " + status;
     };
   }

@@ -30,7 +30,7 @@ final class OpenAiProtocol implements Protocol {
   public Reply error(Script error) {
     Map<String, Object> body = Json.obj("error", Json.obj(
         "message", error.errorMessage,
-        "type", error.errorType,
+        "type", error.errorType != null ? error.errorType : Script.defaultErrorType(error.errorStatus),
         "param", error.errorParam,
         "code", error.errorCode));
     return Reply.json(error.errorStatus, body);

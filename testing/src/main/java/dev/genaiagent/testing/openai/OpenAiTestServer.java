@@ -27,13 +27,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An OpenAI-compatible HTTP server for tests, the demo and benchmarks, on 127.0.0.1 and an ephemeral port.
+ * An OpenAI- and Anthropic-compatible HTTP server for tests, the demo and benchmarks, on 127.0.0.1 and an
+ * ephemeral port.
  *
  * <p>It speaks OpenAI's documented wire format (what openai-java and LangChain4j parse) for
- * {@code POST /v1/chat/completions}, {@code /v1/responses}, {@code /v1/embeddings} and {@code /v1/completions}
- * (the {@code /v1} prefix is optional), streamed or not. Each request is answered by the first queued
- * {@link Script} for its operation; with none queued, by the default answer (echo of the input, estimated
- * usage), so unscripted clients just work.
+ * {@code POST /v1/chat/completions}, {@code /v1/responses}, {@code /v1/embeddings} and {@code /v1/completions},
+ * and Anthropic's Messages API for {@code POST /v1/messages} (see {@link Script#anthropic()}); the {@code /v1}
+ * prefix is optional, answers are streamed or not as the request asks. Each request is answered by the first
+ * queued {@link Script} for its operation; with none queued, by the default answer (echo of the input,
+ * estimated usage), so unscripted clients just work.
  *
  * <pre>{@code
  * try (OpenAiTestServer server = OpenAiTestServer.start()) {
@@ -59,7 +61,7 @@ public final class OpenAiTestServer implements AutoCloseable {
   private final ThreadPoolExecutor connections;
   private final Thread acceptor;
   private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
-  private final List<Protocol> protocols = List.of(new OpenAiProtocol());
+  private final List<Protocol> protocols = List.of(new OpenAiProtocol(), new AnthropicProtocol());
 
   private final Object lock = new Object();
   private final Deque<Queued> queue = new ArrayDeque<>();
@@ -112,6 +114,14 @@ public final class OpenAiTestServer implements AutoCloseable {
     return rootUrl() + "/v1";
   }
 
+  /**
+   * {@code http://127.0.0.1:PORT/v1/}: the base URL LangChain4j's Anthropic models expect (they append {@code
+   * messages}). The official Anthropic SDKs take {@link #rootUrl()} and add {@code /v1/messages} themselves.
+   */
+  public String anthropicBaseUrl() {
+    return rootUrl() + "/v1/";
+  }
+
   /** {@code http://127.0.0.1:PORT}, for clients that add {@code /v1} themselves. */
   public String rootUrl() {
     return "http://127.0.0.1:" + port();
@@ -156,7 +166,11 @@ public final class OpenAiTestServer implements AutoCloseable {
     return this;
   }
 
-  /** Answers requests not presenting this key with OpenAI's 401 {@code invalid_api_key}; {@code null}: any. */
+  /**
+   * Answers requests not presenting this key with the provider's 401 (OpenAI's {@code invalid_api_key} for a
+   * missing or wrong {@code Authorization: Bearer}, Anthropic's {@code authentication_error} for {@code
+   * x-api-key}); {@code null}: any key.
+   */
   public OpenAiTestServer requireApiKey(String apiKey) {
     this.requiredApiKey = apiKey;
     return this;
@@ -435,8 +449,8 @@ public final class OpenAiTestServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "openai-test-server-shutdown"));
     System.out.println(server.baseUrl());
     System.out.flush();
-    System.err.println("OpenAI-compatible test server listening on " + server.baseUrl()
-        + " (chat/completions, responses, embeddings, completions); Ctrl-C to stop");
+    System.err.println("OpenAI- and Anthropic-compatible test server listening on " + server.baseUrl()
+        + " (chat/completions, responses, embeddings, completions, messages); Ctrl-C to stop");
     server.acceptor.join();
   }
 }

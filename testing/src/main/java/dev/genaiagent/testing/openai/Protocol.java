@@ -1,12 +1,12 @@
 package dev.genaiagent.testing.openai;
 
 /**
- * A provider's wire protocol: which paths it serves and how it shapes error bodies. The server asks each
- * protocol in turn to route a request; the first that knows the path answers it.
+ * A provider's wire protocol: which paths it serves, where it takes the API key from and how it shapes error
+ * bodies. The server asks each protocol in turn to route a request; the first that knows the path answers it
+ * (an unknown path gets the first protocol's, OpenAI's, 404).
  *
- * <p>Only OpenAI's exists today ({@link OpenAiProtocol}); Anthropic's Messages API would add another
- * implementation (routing {@code /v1/messages}, errors as {@code {"type":"error","error":{...}}}) and its own
- * {@link Api} constants, without touching the HTTP layer.
+ * <p>Two exist: {@link OpenAiProtocol} and {@link AnthropicProtocol}. Another provider adds an implementation
+ * and its own {@link Api} constants, without touching the HTTP layer.
  */
 interface Protocol {
 

@@ -1,6 +1,8 @@
 package dev.genaiagent.testing.openai;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,16 +15,22 @@ import java.util.Objects;
  * afterwards without affecting what was queued.
  *
  * <p>Three kinds: an answer for one {@link Api} ({@link #chat()}, {@link #responses()}, {@link #embeddings()},
- * {@link #completion()}), an {@link #error} with the provider's error body, or a {@link #fault}. Any option not
- * set falls back to what the default answer would do: echo the last user input, usage estimated from text
- * length (about 4 characters a token), the request's model.
+ * {@link #completion()}, Anthropic's {@link #anthropic()}), an {@link #error} with the provider's error body, or
+ * a {@link #fault}. Any option not set falls back to what the default answer would do: echo the last user
+ * input, usage estimated from text length (about 4 characters a token), the request's model.
+ *
+ * <p>Errors are rendered by the protocol of the path they answer: {@link #rateLimited()} on {@code /v1/messages}
+ * becomes Anthropic's {@code {"type":"error","error":{"type":"rate_limit_error",...}}} (the type follows from
+ * the status when it is not one of Anthropic's). The {@code anthropic*} factories carry Anthropic's own statuses
+ * (529), types, messages and headers.
  *
  * <h2>Timing of streams</h2>
  * Response headers go out at once. {@link #firstChunkDelay} after the request was read, the opening events
  * (chat role chunk, Responses {@code response.created} ...) and the first text/arguments piece are written;
  * every further piece follows {@link #interChunkDelay} after the previous one. Framing events (the finish
- * chunk, the usage chunk, Responses {@code *.done} and {@code response.completed}, {@code [DONE]}) follow the
- * previous event immediately. So piece {@code k} (1-based) leaves at {@code first + (k - 1) * inter}, for
+ * chunk, the usage chunk, Responses {@code *.done} and {@code response.completed}, {@code [DONE]}, Anthropic's
+ * {@code content_block_stop}, {@code message_delta} and {@code message_stop}) follow the previous event
+ * immediately. So piece {@code k} (1-based) leaves at {@code first + (k - 1) * inter}, for
  * every endpoint. Non-streaming answers (and errors) are sent {@link #firstChunkDelay} after the request.
  */
 public final class Script {
@@ -37,12 +45,14 @@ public final class Script {
   int chunkSize;
   List<ToolCall> toolCalls = new ArrayList<>();
   String finishReason;
+  String stopSequence;
   Integer promptTokens;
   Integer completionTokens;
   int cachedTokens;
   Integer cacheWriteTokens;
   int reasoningTokens;
   boolean omitUsage;
+  boolean deltaUsageOutputOnly;
   String model;
   String id;
   String serviceTier = "default";
@@ -61,6 +71,11 @@ public final class Script {
   String errorMessage;
   String errorParam;
 
+  /** Anthropic's in-stream {@code event: error}: after how many events, or {@code null} for none. */
+  Integer streamErrorAfterEvents;
+  String streamErrorType;
+  String streamErrorMessage;
+
   Map<String, String> headers = new LinkedHashMap<>();
 
   private Script(Api api) {
@@ -75,12 +90,14 @@ public final class Script {
     chunkSize = other.chunkSize;
     toolCalls = new ArrayList<>(other.toolCalls);
     finishReason = other.finishReason;
+    stopSequence = other.stopSequence;
     promptTokens = other.promptTokens;
     completionTokens = other.completionTokens;
     cachedTokens = other.cachedTokens;
     cacheWriteTokens = other.cacheWriteTokens;
     reasoningTokens = other.reasoningTokens;
     omitUsage = other.omitUsage;
+    deltaUsageOutputOnly = other.deltaUsageOutputOnly;
     model = other.model;
     id = other.id;
     serviceTier = other.serviceTier;
@@ -94,6 +111,9 @@ public final class Script {
     errorCode = other.errorCode;
     errorMessage = other.errorMessage;
     errorParam = other.errorParam;
+    streamErrorAfterEvents = other.streamErrorAfterEvents;
+    streamErrorType = other.streamErrorType;
+    streamErrorMessage = other.streamErrorMessage;
     headers = new LinkedHashMap<>(other.headers);
   }
 
@@ -123,17 +143,32 @@ public final class Script {
     return new Script(Api.COMPLETIONS);
   }
 
+  /**
+   * An answer to Anthropic's {@code POST /v1/messages}: a {@code message} object, or with {@code "stream": true}
+   * its SSE events from {@code message_start} to {@code message_stop}. Text goes in one {@code text} block,
+   * each {@link #toolUse} in a {@code tool_use} block after it.
+   *
+   * <pre>{@code
+   * Script.anthropic().content("Let me check.").toolUse("get_weather", "{\"city\":\"Paris\"}")
+   *     .usage(120, 35).cacheRead(1000)
+   * }</pre>
+   */
+  public static Script anthropic() {
+    return new Script(Api.ANTHROPIC_MESSAGES);
+  }
+
   /** The default answer for an operation, as used when nothing is queued. */
   public static Script defaultFor(Api api) {
     return new Script(Objects.requireNonNull(api, "api"));
   }
 
   /**
-   * An error answer with OpenAI's body {@code {"error":{"message","type","param","code"}}}. Matches any
-   * operation unless narrowed with {@link #on(Api)}.
+   * An error answer with OpenAI's body {@code {"error":{"message","type","param","code"}}} (on Anthropic's path,
+   * Anthropic's body with the same status and message). Matches any operation unless narrowed with {@link
+   * #on(Api)}.
    *
    * @param type OpenAI's {@code type}, e.g. {@code invalid_request_error}, or {@code requests}/{@code tokens}
-   *     for rate limits
+   *     for rate limits; {@code null}: each protocol's type for the status
    */
   public static Script error(int status, String code, String message, String type) {
     if (status < 400 || status > 599) {
@@ -143,7 +178,8 @@ public final class Script {
     s.errorStatus = status;
     s.errorCode = code;
     s.errorMessage = Objects.requireNonNull(message, "message");
-    s.errorType = type != null ? type : defaultErrorType(status);
+    // Left null when not given, so each protocol derives its own type from the status.
+    s.errorType = type;
     return s;
   }
 
@@ -192,6 +228,65 @@ public final class Script {
   /** 503, as sent when the model is overloaded. */
   public static Script overloaded() {
     return error(503, null, "The engine is currently overloaded, please try again later.", "server_error");
+  }
+
+  /**
+   * An error with Anthropic's body {@code {"type":"error","error":{"type","message"},"request_id"}}. Matches any
+   * operation unless narrowed with {@link #on(Api)} (an OpenAI endpoint renders it in OpenAI's shape).
+   *
+   * @param type Anthropic's {@code error.type}, e.g. {@code invalid_request_error}; {@code null}: the type
+   *     Anthropic documents for the status ({@code 529 overloaded_error}, {@code 500 api_error} ...)
+   */
+  public static Script anthropicError(int status, String type, String message) {
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("error status must be 4xx or 5xx: " + status);
+    }
+    Script s = new Script((Api) null);
+    s.errorStatus = status;
+    s.errorMessage = Objects.requireNonNull(message, "message");
+    s.errorType = type != null ? type : AnthropicProtocol.errorType(status);
+    return s;
+  }
+
+  /** 400 {@code invalid_request_error}, e.g. {@code "max_tokens: Field required"}. */
+  public static Script anthropicBadRequest(String message) {
+    return anthropicError(400, "invalid_request_error", message);
+  }
+
+  /** 401 {@code authentication_error} as Anthropic sends it for a wrong or missing {@code x-api-key}. */
+  public static Script anthropicInvalidApiKey() {
+    return anthropicError(401, "authentication_error", "invalid x-api-key");
+  }
+
+  /** 404 {@code not_found_error} as Anthropic sends it for an unknown model. */
+  public static Script anthropicModelNotFound(String model) {
+    return anthropicError(404, "not_found_error", "model: " + model);
+  }
+
+  /**
+   * 429 {@code rate_limit_error} with {@code retry-after: 1} (seconds; short, so clients that honour it keep
+   * tests fast) and the {@code anthropic-ratelimit-requests-*} headers showing the limit exhausted. Override a
+   * header with {@link #header}.
+   */
+  public static Script anthropicRateLimited() {
+    return anthropicError(429, "rate_limit_error",
+        "This request would exceed your organization's rate limit of 50 requests per minute. "
+            + "Please try again later.")
+        .header("retry-after", "1")
+        .header("anthropic-ratelimit-requests-limit", "50")
+        .header("anthropic-ratelimit-requests-remaining", "0")
+        .header("anthropic-ratelimit-requests-reset",
+            Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS).toString());
+  }
+
+  /** 529 {@code overloaded_error}, Anthropic's "temporarily overloaded" (not a rate limit of the caller). */
+  public static Script anthropicOverloaded() {
+    return anthropicError(529, "overloaded_error", "Overloaded");
+  }
+
+  /** 500 {@code api_error}. */
+  public static Script anthropicServerError() {
+    return anthropicError(500, "api_error", "Internal server error");
   }
 
   /**
@@ -258,7 +353,51 @@ public final class Script {
     return this;
   }
 
-  /** Reported input and output tokens (total is their sum). Default: estimated from text length. */
+  /**
+   * Adds an Anthropic {@code tool_use} block with a generated {@code toolu_…} id.
+   *
+   * @param inputJson the tool input, a JSON object: the message carries it parsed as {@code input}, the stream
+   *     sends this text verbatim in {@code input_json_delta} pieces
+   */
+  public Script toolUse(String name, String inputJson) {
+    return toolUse(Texts.newId("toolu_"), name, inputJson);
+  }
+
+  /** Adds an Anthropic {@code tool_use} block with this id (see {@link #toolUse(String, String)}). */
+  public Script toolUse(String id, String name, String inputJson) {
+    Object input;
+    try {
+      input = Json.parse(Objects.requireNonNull(inputJson, "inputJson"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("tool_use input is not JSON: " + inputJson, e);
+    }
+    if (!(input instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException("tool_use input must be a JSON object: " + inputJson);
+    }
+    toolCalls.add(new ToolCall(id, name, inputJson));
+    return this;
+  }
+
+  /**
+   * Anthropic's {@code stop_reason} ({@code end_turn}, {@code max_tokens}, {@code stop_sequence}, {@code
+   * tool_use}, {@code pause_turn}, {@code refusal}); default {@code tool_use} with tool use blocks, else {@code
+   * end_turn}. Same setting as {@link #finishReason}, named as Anthropic names it.
+   */
+  public Script stopReason(String stopReason) {
+    return finishReason(stopReason);
+  }
+
+  /** Stops on a custom stop sequence: {@code stop_reason: stop_sequence} and {@code stop_sequence: <sequence>}. */
+  public Script stopSequence(String sequence) {
+    this.stopSequence = Objects.requireNonNull(sequence, "sequence");
+    return finishReason("stop_sequence");
+  }
+
+  /**
+   * Reported input and output tokens (total is their sum). Default: estimated from text length. For Anthropic
+   * these are {@code input_tokens} and {@code output_tokens} as sent: Anthropic's {@code input_tokens} exclude
+   * the cache reads and writes ({@link #cacheRead}, {@link #cacheCreation}), unlike OpenAI's prompt tokens.
+   */
   public Script usage(int promptTokens, int completionTokens) {
     this.promptTokens = promptTokens;
     this.completionTokens = completionTokens;
@@ -277,6 +416,19 @@ public final class Script {
     return this;
   }
 
+  /** Anthropic's {@code cache_read_input_tokens} (same setting as {@link #cachedTokens}). */
+  public Script cacheRead(int n) {
+    return cachedTokens(n);
+  }
+
+  /**
+   * Anthropic's {@code cache_creation_input_tokens} (same setting as {@link #cacheWriteTokens}), reported as
+   * written to the 5-minute cache in {@code cache_creation}.
+   */
+  public Script cacheCreation(int n) {
+    return cacheWriteTokens(n);
+  }
+
   /** Reasoning tokens ({@code completion_tokens_details.reasoning_tokens} / {@code output_tokens_details}). */
   public Script reasoningTokens(int n) {
     this.reasoningTokens = n;
@@ -286,6 +438,17 @@ public final class Script {
   /** Sends no {@code usage} at all (no usage chunk even if the request asked for one). */
   public Script withoutUsage() {
     this.omitUsage = true;
+    return this;
+  }
+
+  /**
+   * Anthropic streams only: {@code message_delta} reports {@code usage: {"output_tokens": M}} alone, as the
+   * streaming guide's example and older API versions do, instead of the cumulative input, cache and output
+   * counts of the API reference's {@code MessageDeltaUsage}. Clients must then take input tokens from {@code
+   * message_start}.
+   */
+  public Script outputOnlyDeltaUsage() {
+    this.deltaUsageOutputOnly = true;
     return this;
   }
 
@@ -301,7 +464,10 @@ public final class Script {
     return this;
   }
 
-  /** {@code service_tier} in the response; {@code null} omits it. Default {@code default}. */
+  /**
+   * {@code service_tier} in the response; {@code null} omits it. Default {@code default} for OpenAI, reported
+   * as {@code standard} (Anthropic's name for it) in Anthropic's {@code usage}.
+   */
   public Script serviceTier(String serviceTier) {
     this.serviceTier = serviceTier;
     return this;
@@ -333,6 +499,21 @@ public final class Script {
   /** Delay before each further SSE event carrying a text or arguments piece (after the first piece). */
   public Script interChunkDelay(Duration delay) {
     this.interChunkDelay = requireNonNegative(delay);
+    return this;
+  }
+
+  /**
+   * Anthropic's error inside a stream that already answered 200: after {@code afterEvents} events, sends
+   * {@code event: error} with {@code {"type":"error","error":{"type","message"}}} and ends the stream (no {@code
+   * message_stop}). Only for streamed answers; a non-streamed request gets the answer as usual.
+   */
+  public Script streamError(int afterEvents, String type, String message) {
+    if (afterEvents < 0) {
+      throw new IllegalArgumentException("afterEvents must be >= 0");
+    }
+    this.streamErrorAfterEvents = afterEvents;
+    this.streamErrorType = Objects.requireNonNull(type, "type");
+    this.streamErrorMessage = Objects.requireNonNull(message, "message");
     return this;
   }
 
