@@ -96,14 +96,27 @@ public final class ContentCapture {
     if (!enabled || documents == null || documents.isEmpty()) {
       return null;
     }
-    List<RetrievedDocument> processed = new ArrayList<>(documents.size());
+    // Documents come best first: keep the leading ones that fit (each text capped so several fit),
+    // in one linear pass; a retrieval can return thousands of rows.
+    int textCap = Math.max(MIN_TEXT_CAP, maxLength / 8);
+    StringBuilder out = new StringBuilder(Math.min(maxLength, 1024)).append('[');
     for (RetrievedDocument d : documents) {
-      if (d != null) {
-        processed.add(new RetrievedDocument(apply(ContentField.RETRIEVAL_DOCUMENT, d.id), d.score,
-            apply(ContentField.RETRIEVAL_DOCUMENT, d.content)));
+      if (d == null) {
+        continue;
+      }
+      RetrievedDocument processed = new RetrievedDocument(apply(ContentField.RETRIEVAL_DOCUMENT, d.id), d.score,
+          apply(ContentField.RETRIEVAL_DOCUMENT, d.content));
+      int mark = out.length();
+      if (mark > 1) {
+        out.append(',');
+      }
+      writeDocument(out, processed, textCap);
+      if (out.length() + 1 > maxLength) {
+        out.setLength(mark);
+        break;
       }
     }
-    return fit(new DocumentsWriter(processed), processed.size());
+    return out.append(']').toString();
   }
 
   /**
@@ -338,47 +351,24 @@ public final class ContentCapture {
     }
   }
 
-  private static final class DocumentsWriter extends JsonItemsWriter {
-    private final List<RetrievedDocument> documents;
-
-    DocumentsWriter(List<RetrievedDocument> documents) {
-      this.documents = documents;
+  /** {@code {"id":…, "score":…, "content":…}}, each present field only. */
+  private static void writeDocument(StringBuilder out, RetrievedDocument d, int cap) {
+    out.append('{');
+    String separator = "";
+    if (d.id != null) {
+      out.append("\"id\":");
+      Json.appendString(out, truncate(d.id, cap));
+      separator = ",";
     }
-
-    @Override
-    void writeItem(StringBuilder out, int index, int cap) {
-      RetrievedDocument d = documents.get(index);
-      out.append('{');
-      String separator = "";
-      if (d.id != null) {
-        out.append("\"id\":");
-        Json.appendString(out, truncate(d.id, cap));
-        separator = ",";
-      }
-      if (d.score != null && !d.score.isNaN() && !d.score.isInfinite()) {
-        out.append(separator).append("\"score\":").append(d.score.doubleValue());
-        separator = ",";
-      }
-      if (d.content != null) {
-        out.append(separator).append("\"content\":");
-        Json.appendString(out, truncate(d.content, cap));
-      }
-      out.append('}');
+    if (d.score != null && !d.score.isNaN() && !d.score.isInfinite()) {
+      out.append(separator).append("\"score\":").append(d.score.doubleValue());
+      separator = ",";
     }
-
-    @Override
-    int size() {
-      return documents.size();
+    if (d.content != null) {
+      out.append(separator).append("\"content\":");
+      Json.appendString(out, truncate(d.content, cap));
     }
-
-    @Override
-    int longestText() {
-      int max = 0;
-      for (RetrievedDocument d : documents) {
-        max = Math.max(max, Math.max(len(d.id), len(d.content)));
-      }
-      return max;
-    }
+    out.append('}');
   }
 
   /** Raw JSON (tool arguments, schemas) is embedded as JSON when complete and within the cap, else as a string. */

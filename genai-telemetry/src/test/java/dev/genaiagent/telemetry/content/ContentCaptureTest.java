@@ -131,6 +131,18 @@ class ContentCaptureTest {
   }
 
   @Test
+  void manyDocumentsKeepTheBestFirstOnesThatFit() {
+    List<RetrievedDocument> many = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      many.add(new RetrievedDocument("doc-" + i, i / 10000.0, null));
+    }
+    String json = capture(1000).documents(many);
+    assertThat(json.length()).isLessThanOrEqualTo(1000);
+    assertThat(Json.isValid(json)).isTrue();
+    assertThat(json).startsWith("[{\"id\":\"doc-0\",\"score\":0.0},{\"id\":\"doc-1\"").doesNotContain("doc-4999");
+  }
+
+  @Test
   void everyTextPassesThroughThePoliciesWithItsField() {
     List<String> seen = new ArrayList<>();
     ContentPolicy recordAndMask = (field, text) -> {
