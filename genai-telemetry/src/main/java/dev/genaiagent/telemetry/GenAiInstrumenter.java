@@ -262,9 +262,13 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
         telemetry.metrics.recordRetrievalDocuments((Long) rows, common, context);
       }
       if (scores != null) {
+        // Only the first score carries the trace context (an exemplar linking the distribution to this
+        // trace): offering every row to the exemplar reservoir would cost more than the row itself.
+        Context exemplarContext = context;
         for (double score : scores) {
           if (!Double.isNaN(score)) {
-            telemetry.metrics.recordRetrievalScore(score, common, context);
+            telemetry.metrics.recordRetrievalScore(score, common, exemplarContext);
+            exemplarContext = Context.root();
           }
         }
       }

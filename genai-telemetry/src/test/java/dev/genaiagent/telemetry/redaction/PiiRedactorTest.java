@@ -1,6 +1,5 @@
 package dev.genaiagent.telemetry.redaction;
 
-import dev.genaiagent.telemetry.content.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaiagent.telemetry.content.ContentCapture;
@@ -103,7 +102,7 @@ class PiiRedactorTest {
     void cardAsJsonNumberBecomesAString() {
       String out = redact("{\"card\":4111111111111111,\"amount\":12.5}");
       assertThat(out).isEqualTo("{\"card\":\"<CREDIT_CARD>\",\"amount\":12.5}");
-      assertThat(Json.isValid(out)).isTrue();
+      assertThat(dev.genaiagent.telemetry.content.Json.isValid(out)).isTrue();
     }
   }
 
@@ -219,7 +218,7 @@ class PiiRedactorTest {
       String json = "{\"key\":\"-----BEGIN EC PRIVATE KEY-----\\nMHcCAQEEIBk=\",\"next\":\"a@b.com\"}";
       String out = redact(json);
       assertThat(out).isEqualTo("{\"key\":\"<SECRET>\",\"next\":\"<EMAIL>\"}");
-      assertThat(Json.isValid(out)).isTrue();
+      assertThat(dev.genaiagent.telemetry.content.Json.isValid(out)).isTrue();
     }
 
     @Test
@@ -236,7 +235,7 @@ class PiiRedactorTest {
       String nested = "{\"arguments\":\"{\\\"password\\\":\\\"hunter2\\\"}\"}";
       String out = redact(nested);
       assertThat(out).isEqualTo("{\"arguments\":\"{\\\"password\\\":\\\"<SECRET>\\\"}\"}");
-      assertThat(Json.isValid(out)).isTrue();
+      assertThat(dev.genaiagent.telemetry.content.Json.isValid(out)).isTrue();
     }
 
     @ParameterizedTest
@@ -391,7 +390,7 @@ class PiiRedactorTest {
       PiiRedactor redactor = PiiRedactor.create(RedactionSettings.builder()
           .customPattern("name", "Ana\",\"age\":\\d+").customPattern("num", "\\d{3}").build());
       String out = redactor.apply(ContentField.TOOL_CALL_ARGUMENTS, "{\"name\":\"Ana\",\"age\":42,\"id\":12345}");
-      assertThat(Json.isValid(out)).as(out).isTrue();
+      assertThat(dev.genaiagent.telemetry.content.Json.isValid(out)).as(out).isTrue();
       assertThat(out).doesNotContain("Ana").doesNotContain("42").doesNotContain("123");
     }
   }
@@ -404,8 +403,8 @@ class PiiRedactorTest {
           + "\"note\":\"Ren\\u00e9e said \\\"call 415-555-2671\\\"\\nthen wrote to \\u00e9bob@y.org\","
           + "\"tags\":[\"10.0.0.1\",\"::1\"],\"n\":-4111111111111111,\"ok\":true}";
       String out = redact(args);
-      assertThat(Json.isValid(args)).isTrue();
-      assertThat(Json.isValid(out)).as(out).isTrue();
+      assertThat(dev.genaiagent.telemetry.content.Json.isValid(args)).isTrue();
+      assertThat(dev.genaiagent.telemetry.content.Json.isValid(out)).as(out).isTrue();
       assertThat(out).isEqualTo("{\"email\":\"<EMAIL>\",\"phone\":\"<PHONE>\",\"card\":\"<CREDIT_CARD>\","
           + "\"note\":\"Ren\\u00e9e said \\\"call <PHONE>\\\"\\nthen wrote to \\u00e9<EMAIL>\","
           + "\"tags\":[\"<IPV4>\",\"<IPV6>\"],\"n\":\"<CREDIT_CARD>\",\"ok\":true}");
@@ -415,7 +414,7 @@ class PiiRedactorTest {
     void escapesBeforeValuesAreKept() {
       String out = redact("[\"\\n4111111111111111\\t\",\"\\u00e9\\u00e9a@b.com\\\\\",\"\\\\njohn@x.com\"]");
       assertThat(out).isEqualTo("[\"\\n<CREDIT_CARD>\\t\",\"\\u00e9\\u00e9<EMAIL>\\\\\",\"\\\\<EMAIL>\"]");
-      assertThat(Json.isValid(out)).isTrue();
+      assertThat(dev.genaiagent.telemetry.content.Json.isValid(out)).isTrue();
     }
 
     @Test
@@ -428,7 +427,7 @@ class PiiRedactorTest {
               GenAiMessage.Part.toolCall("c1", "pay", "{\"card\":4111111111111111}")))));
       assertThat(messages).contains("my card is <CREDIT_CARD>").contains("\"arguments\":{\"card\":\"<CREDIT_CARD>\"}")
           .doesNotContain("4111");
-      assertThat(Json.isValid(messages)).isTrue();
+      assertThat(dev.genaiagent.telemetry.content.Json.isValid(messages)).isTrue();
       ContentCapture dropping = ContentCapture.enabled(10_000,
           List.of(PiiRedactor.create(RedactionSettings.builder().mode(RedactionMode.DROP).build())));
       assertThat(dropping.text(ContentField.RETRIEVAL_QUERY, "orders of ana@example.com")).isNull();

@@ -1,11 +1,11 @@
 package dev.genaiagent.telemetry.redaction;
 
-import dev.genaiagent.telemetry.content.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaiagent.telemetry.content.ContentField;
 import dev.genaiagent.telemetry.redaction.RedactionCorpus.Planted;
 import dev.genaiagent.telemetry.redaction.RedactionCorpus.Sample;
+import dev.genaiagent.telemetry.content.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.genaiagent.telemetry.redaction;
 
-import dev.genaiagent.telemetry.content.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaiagent.telemetry.content.ContentField;
+import dev.genaiagent.telemetry.content.Json;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

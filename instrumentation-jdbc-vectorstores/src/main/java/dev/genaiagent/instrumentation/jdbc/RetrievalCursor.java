@@ -12,14 +12,19 @@ import javax.annotation.Nullable;
 /**
  * A vector search whose rows the application is reading. The retrieval span stays open until the
  * result set is exhausted or closed (or its statement closed or run again, or the result set is
- * garbage collected), so it reports what the application actually read: rows, the score of each row
- * (read from the column that selects the distance, when there is one), the best score, and, with
- * content capture on, the document ids. The application's reads are untouched: scores are read from
+ * garbage collected), so it reports what the application actually read: rows, the scores of the first
+ * {@value #MAX_METRIC_SCORES} rows (read from the column that selects the distance, when there is one)
+ * and the best of them, and, with content capture on, the document ids. The application's reads are untouched: scores are read from
  * the current row after the application's {@code next()} returned.
  */
 final class RetrievalCursor implements StreamWatch.Abandon {
-  /** Scores beyond this many rows still count as rows but are not kept for the metric. */
-  static final int MAX_SCORES = 1024;
+  /**
+   * Scores are read from the first rows only: the top of a ranking is the drift signal, and reading and
+   * recording every row of a large result would cost more than the row itself. Every row counts.
+   */
+  static final int MAX_METRIC_SCORES = 32;
+  /** Documents listed with content capture on (the content serializer keeps what fits). */
+  static final int MAX_DOCUMENTS = 1024;
   private static final int UNRESOLVED = -2;
   private static final int NONE = -1;
 
@@ -33,7 +38,7 @@ final class RetrievalCursor implements StreamWatch.Abandon {
   private long rows;
   private int scoreColumn = UNRESOLVED;
   private int idColumn = UNRESOLVED;
-  private double[] scores = new double[8];
+  private final double[] scores = new double[MAX_METRIC_SCORES];
   private int scoreCount;
   private double best = Double.NaN;
   @Nullable private List<RetrievedDocument> documents;
@@ -64,13 +69,18 @@ final class RetrievalCursor implements StreamWatch.Abandon {
     return attached;
   }
 
-  /** After the application's {@code next()} returned true: the row is current. */
-  synchronized void onRow(ResultSet rs) {
+  /**
+   * After the application's {@code next()} returned true: the row is current. Not synchronized: a result
+   * set is read by one thread; {@link #end()} from another (abandonment) only reads a snapshot.
+   */
+  void onRow(ResultSet rs) {
     rows++;
     if (scoreColumn == UNRESOLVED) {
       scoreColumn = resolve(rs, request.vectorSql.scoreColumnLabel(), request.vectorSql.scoreColumnIndex());
     }
-    double score = scoreColumn > 0 ? readScore(rs) : Double.NaN;
+    // The top of the ranking: a vector search orders by its distance, so the first rows hold the best
+    // score; rows after them cost a counter increment.
+    double score = scoreColumn > 0 && rows <= MAX_METRIC_SCORES ? readScore(rs) : Double.NaN;
     if (captureDocuments) {
       if (idColumn == UNRESOLVED) {
         idColumn = resolve(rs, request.vectorSql.idColumnLabel(), 0);
@@ -79,7 +89,7 @@ final class RetrievalCursor implements StreamWatch.Abandon {
       if (documents == null) {
         documents = new ArrayList<>();
       }
-      if (documents.size() < MAX_SCORES) {
+      if (documents.size() < MAX_DOCUMENTS) {
         documents.add(new RetrievedDocument(id, Double.isNaN(score) ? null : score, null));
       }
     }
@@ -92,10 +102,7 @@ final class RetrievalCursor implements StreamWatch.Abandon {
       if (rs.wasNull() || Double.isNaN(value)) {
         return Double.NaN;
       }
-      if (scoreCount < MAX_SCORES) {
-        if (scoreCount == scores.length) {
-          scores = Arrays.copyOf(scores, Math.min(scores.length * 2, MAX_SCORES));
-        }
+      if (scoreCount < MAX_METRIC_SCORES) {
         scores[scoreCount++] = value;
       }
       boolean higherIsBetter = request.vectorSql.higherIsBetter();
