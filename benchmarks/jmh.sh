@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Hot-path benchmarks (JMH): the OpenAI Java SDK over an in-process fake transport (no sockets, canned
-# responses), the same benchmarks run in forks without the agent and with it, side by side against the
-# budgets. Module: benchmarks/jmh; figures and method in docs/PERFORMANCE.md ("Hot paths (JMH)").
+# Hot-path benchmarks (JMH), each run in forks without the agent and with it, side by side against the
+# budgets: the OpenAI Java SDK over an in-process fake transport (no sockets, canned responses); JDBC on
+# real embedded databases (an ordinary prepared statement on H2, a vector search on DuckDB), compared with
+# the same agent with our genai-jdbc-vectorstores module off; and the vector SQL classifier alone, without
+# the agent. Module: benchmarks/jmh; figures and method in docs/PERFORMANCE.md ("Hot paths (JMH)").
 #
 # Usage: benchmarks/jmh.sh [--no-build] [--agent-jar JAR] [options]
 #   --no-build            use what is built (default: mvn package of the agent jar and of benchmarks/jmh)
@@ -11,20 +13,32 @@
 #   --warmup N            warmup iterations (default 10)
 #   --iterations N        measurement iterations (default 5)
 #   --time MS             length of one iteration in ms (default 1000)
-#   --configs LIST        of plain,agent,agent-content,agent-none,agent-genai-off
-#                         (default plain,agent,agent-content)
-#   --benchmarks LIST     of chat,large,stream,embeddings (default all)
+#   --configs LIST        of plain,agent,agent-content,agent-none,agent-genai-off,agent-jdbc-off
+#                         (default plain,agent,agent-content,agent-jdbc-off). Each benchmark runs only in
+#                         the ones that apply to it: agent-jdbc-off (the JDBC baseline) for jdbc only,
+#                         agent-none and agent-genai-off for the OpenAI ones only; classifier always and
+#                         only in plain
+#   --benchmarks LIST     of chat,large,stream,embeddings,jdbc,classifier (default all); also vector:
+#                         the vector searches of jdbc alone
 #   --chunks LIST         stream lengths in chunks (default 8,200)
+#   --rows LIST           vector search result sizes in rows (default 10,1000; the per-row budget is
+#                         checked on the largest, when it is at least 1000)
 #   --prof NAME[:ARGS]    an extra JMH profiler, repeatable (gc and CPU time always run), e.g. --prof stack
 #   --jvm-args 'ARGS'     JVM options for every fork (default '-Xms1g -Xmx1g')
 #   --out DIR             where logs, JSON and results.md go (default benchmarks/jmh/target/jmh-results)
 #   --enforce             exit 1 when a budget fails (default: report only, exit 0)
 # Environment: JAVA_HOME (default: java on PATH).
 #
-# Defaults take about 5 minutes on 2 cores plus the build (5 benchmarks x 3 configurations, one fork of
-# about 18 s each); --forks 2 about 9 minutes.
+# Only the JDBC benchmarks and the classifier (about 5 minutes on 2 cores):
+#   benchmarks/jmh.sh --benchmarks jdbc,classifier --configs plain,agent,agent-jdbc-off
+# (add agent-content for the JDBC rows with content capture on; plain is the "no agent" context column of
+# the JDBC table, and where the classifier runs in any case).
+#
+# Defaults take about 11 minutes on 2 cores plus the build (35 forks of 15-20 s: 5 OpenAI benchmarks x
+# 3 configurations, 4 JDBC benchmarks x 4, 4 classifier benchmarks x 1); --forks 2 about twice that.
 # Inherited OTEL_*, JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS and _JAVA_OPTIONS are cleared; OPT_OUT_TRACKING=true.
-# Nothing leaves the process: the transport is fake and the agent's exporters discard what they get.
+# Nothing leaves the process: the transport is fake, the databases are in memory, and the agent's
+# exporters discard what they get.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -76,12 +90,20 @@ trap 'rm -rf "$jars"' EXIT
 cp "$agent_jar" "$jars/genai-javaagent.jar"
 cp "$extension_jar" "$jars/jmh-discard-exporters.jar"
 echo "agent: $agent_jar ($(sha256sum "$jars/genai-javaagent.jar" | cut -c1-12))" >&2
+# Likewise the reactor's own jars on the class path (instrumentation-jdbc-vectorstores for the classifier).
+classpath=""
+for entry in $(tr ':' ' ' < "$classpath_file"); do
+  case "$entry" in
+    "$root"/*.jar) cp "$entry" "$jars/"; entry="$jars/$(basename "$entry")" ;;
+  esac
+  classpath="$classpath:$entry"
+done
 
 for v in $(env | sed -n 's/^\(OTEL_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
 unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS
 export OPT_OUT_TRACKING=true
 
 cd "$root"
-"$java" -cp "$module/target/classes:$(cat "$classpath_file")" dev.genaiagent.benchmarks.jmh.Compare \
+"$java" -cp "$module/target/classes$classpath" dev.genaiagent.benchmarks.jmh.Compare \
   --root "$root" --agent-jar "$jars/genai-javaagent.jar" --extension-jar "$jars/jmh-discard-exporters.jar" \
   "${args[@]+"${args[@]}"}"

@@ -1,6 +1,7 @@
 package dev.genaiagent.benchmarks.jmh;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,11 +32,30 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Every (benchmark, configuration) pair is its own JMH run with its own forks; configurations are
  * interleaved per benchmark (no agent, agent, agent with content capture, then the next benchmark), so slow
  * drift of a shared machine spreads over all of them instead of landing on one configuration.
+ *
+ * <p>Three families of benchmarks, each compared with its own baseline: the OpenAI SDK against no agent;
+ * JDBC statements and vector searches against the same agent with our {@code genai-jdbc-vectorstores}
+ * module off (upstream's JDBC instrumentation alone, which makes its database spans in both); the vector
+ * SQL classifier alone, without the agent, in absolute figures.
  */
 public final class Compare {
   static final double BUDGET_CALL_US = 20;
   static final double BUDGET_CHUNK_US = 1;
   static final double BUDGET_CONTENT_CALL_US = 200;
+  /** Added by genai-jdbc-vectorstores to a statement that is not a vector search. */
+  static final double BUDGET_JDBC_STATEMENT_US = 0.100;
+  /** Added by genai-jdbc-vectorstores per row of a vector search read with its score. */
+  static final double BUDGET_JDBC_ROW_US = 0.050;
+  /** The per-row budget is checked on the largest search only when it reads at least this many rows. */
+  static final int MIN_ROWS_FOR_ROW_BUDGET = 1000;
+  /** First classification of a new 2 KB statement, the classifier alone (absolute). */
+  static final double BUDGET_CLASSIFY_US = 2;
+
+  static final String OPENAI = "openai";
+  static final String JDBC = "jdbc";
+  static final String CLASSIFIER = "classifier";
+  /** The baseline of the JDBC rows: the agent with genai-jdbc-vectorstores off. */
+  static final String JDBC_OFF = "agent-jdbc-off";
 
   private static final String PKG = Compare.class.getPackage().getName();
   static final String WALL = "wall";
@@ -55,22 +75,24 @@ public final class Compare {
     }
     Files.createDirectories(s.out);
 
-    List<Config> configs = Config.all(s).stream().filter(c -> s.configs.contains(c.name)).collect(Collectors.toList());
+    List<Config> all = Config.all(s);
+    List<Config> configs = all.stream().filter(c -> s.configs.contains(c.name)).collect(Collectors.toList());
     List<Unit> units = Unit.all(s);
     Map<String, Map<String, Measured>> results = new LinkedHashMap<>();
-    int total = configs.size() * units.size();
+    int total = units.stream().mapToInt(u -> u.configs(all, configs).size()).sum();
     int done = 0;
     long started = System.nanoTime();
     String loadBefore = loadAverage();
     for (Unit unit : units) {
-      for (Config config : configs) {
+      for (Config config : unit.configs(all, configs)) {
         done++;
         Path log = s.out.resolve(config.name + "-" + unit.id + ".log");
-        System.out.printf(Locale.ROOT, "[%d/%d] %-22s %-16s ", done, total, unit.id, config.name);
-        System.out.flush();
-        Measured m = run(s, unit, config, log);
+        // Printed whole once the run is done: the agent in a fork may log to the console meanwhile (the
+        // batch span processor's "dropped spans" warnings when statements outpace the exporter thread).
+        String progress = String.format(Locale.ROOT, "[%d/%d] %-22s %-16s ", done, total, unit.id, config.name);
+        Measured m = run(s, unit, config, log, progress);
         results.computeIfAbsent(unit.id, k -> new LinkedHashMap<>()).put(config.name, m);
-        System.out.printf(Locale.ROOT, "cpu %9.2f ± %6.2f  wall %9.2f ± %6.2f us/op  %8.0f B/op  %s%n",
+        System.out.printf(Locale.ROOT, "%scpu %9.2f ± %6.2f  wall %9.2f ± %6.2f us/op  %8.0f B/op  %s%n", progress,
             m.score(CPU_PROCESS), m.error(CPU_PROCESS), m.score(WALL), m.error(WALL), m.score(ALLOC), m.telemetry);
       }
     }
@@ -98,7 +120,7 @@ public final class Compare {
     }
   }
 
-  private static Measured run(Settings s, Unit unit, Config config, Path log) throws Exception {
+  private static Measured run(Settings s, Unit unit, Config config, Path log, String progress) throws Exception {
     Path telemetry = s.out.resolve(config.name + "-" + unit.id + ".telemetry");
     Files.deleteIfExists(telemetry);
     ChainedOptionsBuilder b = new OptionsBuilder()
@@ -129,17 +151,35 @@ public final class Compare {
     for (Map.Entry<String, String> p : unit.params.entrySet()) {
       b.param(p.getKey(), p.getValue());
     }
+    // JMH relays what a fork writes to System.err once the fork is running to this process's System.err:
+    // with the agent, its log lines (e.g. the batch span processor's "dropped spans" warnings when fast
+    // JDBC statements outpace the exporter thread). Kept in a file of their own, not among the progress lines.
+    Path stderr = s.out.resolve(config.name + "-" + unit.id + ".stderr");
+    PrintStream console = System.err;
     Collection<RunResult> runs;
-    try {
+    try (PrintStream forked = new PrintStream(Files.newOutputStream(stderr), true, StandardCharsets.UTF_8)) {
+      System.setErr(forked);
       runs = new Runner(b.build()).run();
     } catch (Exception e) {
-      System.out.println("FAILED, see " + log);
+      System.out.println(progress + "FAILED, see " + log + " and " + stderr);
       throw e;
+    } finally {
+      System.setErr(console);
     }
     if (runs.size() != 1) {
       throw new IllegalStateException("expected one result for " + unit.id + " in " + config.name + ", got " + runs.size());
     }
-    return new Measured(runs.iterator().next(), Telemetry.check(config, unit, telemetry));
+    String telemetryCheck = Telemetry.check(config, unit, telemetry);
+    if (Files.size(stderr) == 0) {
+      Files.delete(stderr);
+    } else {
+      long lines;
+      try (java.util.stream.Stream<String> all = Files.lines(stderr, StandardCharsets.UTF_8)) {
+        lines = all.count();
+      }
+      telemetryCheck += "; " + lines + " lines on stderr: " + s.root.relativize(stderr.toAbsolutePath());
+    }
+    return new Measured(runs.iterator().next(), telemetryCheck);
   }
 
   /** What the forks were told. */
@@ -149,13 +189,25 @@ public final class Compare {
     final boolean agent;
     final boolean content;
     final List<String> jvmArgs;
+    /** The family whose instrumentation this configuration switches off, or null. */
+    final String off;
 
     Config(String name, String label, boolean agent, boolean content, List<String> jvmArgs) {
+      this(name, label, agent, content, jvmArgs, null);
+    }
+
+    Config(String name, String label, boolean agent, boolean content, List<String> jvmArgs, String off) {
       this.name = name;
       this.label = label;
       this.agent = agent;
       this.content = content;
       this.jvmArgs = jvmArgs;
+      this.off = off;
+    }
+
+    /** Whether our instrumentation of this family is at work in the forks. */
+    boolean instruments(String family) {
+      return agent && !family.equals(off);
     }
 
     List<String> withTelemetryFile(Path file) {
@@ -176,7 +228,12 @@ public final class Compare {
       all.add(new Config("agent-none", "agent, exporters none", true, false, agentArgs(s, "none", false, true)));
       List<String> off = new ArrayList<>(agentArgs(s, "jmh-discard", false, false));
       off.add("-Dotel.instrumentation.genai-openai.enabled=false");
-      all.add(new Config("agent-genai-off", "agent, genai-openai off", true, false, off));
+      all.add(new Config("agent-genai-off", "agent, genai-openai off", true, false, off, OPENAI));
+      // The baseline of the JDBC budgets: upstream's JDBC instrumentation alone (ours off, the rest of
+      // the agent as in "agent"). Run for the JDBC benchmarks only.
+      List<String> jdbcOff = new ArrayList<>(agentArgs(s, "jmh-discard", false, true));
+      jdbcOff.add("-Dotel.instrumentation.genai-jdbc-vectorstores.enabled=false");
+      all.add(new Config(JDBC_OFF, "agent, genai-jdbc-vectorstores off", true, false, jdbcOff, JDBC));
       return all;
     }
 
@@ -202,12 +259,29 @@ public final class Compare {
     final String benchmark;
     final Map<String, String> params;
     final String kind;
+    final String family;
 
     Unit(String id, String kind, String benchmark, Map<String, String> params) {
       this.id = id;
       this.kind = kind;
       this.benchmark = benchmark;
       this.params = params;
+      this.family = kind.equals("jdbc") || kind.equals("vector") ? JDBC : kind.equals(CLASSIFIER) ? CLASSIFIER : OPENAI;
+    }
+
+    /**
+     * The selected configurations this unit is measured in. A configuration switching off another
+     * family's instrumentation, or with exporters that leave nothing to compare with its baseline, is
+     * skipped; the classifier runs without the agent only, selected or not.
+     */
+    List<Config> configs(List<Config> all, List<Config> selected) {
+      if (family.equals(CLASSIFIER)) {
+        return all.stream().filter(c -> c.name.equals("plain")).collect(Collectors.toList());
+      }
+      return selected.stream().filter(c -> family.equals(JDBC)
+              ? List.of("plain", "agent", "agent-content", JDBC_OFF).contains(c.name)
+              : !JDBC.equals(c.off))
+          .collect(Collectors.toList());
     }
 
     static List<Unit> all(Settings s) {
@@ -225,6 +299,22 @@ public final class Compare {
       }
       if (s.benchmarks.contains("embeddings")) {
         all.add(new Unit("embeddings-create", "embeddings", "EmbeddingsBenchmarks.create", Map.of()));
+      }
+      if (s.benchmarks.contains(JDBC)) {
+        all.add(new Unit("jdbc-query", "jdbc", "JdbcQueryBenchmarks.query", Map.of()));
+        all.add(new Unit("jdbc-execute", "jdbc", "JdbcQueryBenchmarks.execute", Map.of()));
+      }
+      if (s.benchmarks.contains(JDBC) || s.benchmarks.contains("vector")) {
+        for (int n : s.rows) {
+          all.add(new Unit("vector-search-" + n, "vector", "VectorSearchBenchmarks.search", Map.of("rows", String.valueOf(n))));
+        }
+      }
+      if (s.benchmarks.contains(CLASSIFIER)) {
+        String b = "VectorSqlClassifierBenchmarks.";
+        all.add(new Unit("classify-new-vector", CLASSIFIER, b + "classifyNew", Map.of("statements", "vector")));
+        all.add(new Unit("classify-new-other", CLASSIFIER, b + "classifyNew", Map.of("statements", "other")));
+        all.add(new Unit("classify-cache-hit", CLASSIFIER, b + "cacheHit", Map.of("statements", "other")));
+        all.add(new Unit("classify-cache-miss", CLASSIFIER, b + "cacheMiss", Map.of("statements", "other")));
       }
       return all;
     }
@@ -264,11 +354,13 @@ public final class Compare {
 
   /**
    * Reads the lines the discarding exporters print at fork shutdown: proof that spans and metrics were
-   * made, and that content capture was on or off as asked.
+   * made, and that content capture was on or off as asked. For JDBC: retrieval spans exactly when our
+   * module is on and the statement is a vector search, and upstream's database spans in every agent fork.
    */
   static final class Telemetry {
     private static final Pattern SPANS = Pattern.compile(
         "\\[jmh-discard] spans=(\\d+) genai_spans=(\\d+) with_input_messages=(\\d+) with_output_messages=(\\d+)");
+    private static final Pattern DATABASE = Pattern.compile("retrieval_spans=(\\d+) database_spans=(\\d+)");
     private static final Pattern METRICS = Pattern.compile("\\[jmh-discard] genai_metrics=(\\S*)");
 
     static String check(Config config, Unit unit, Path file) throws IOException {
@@ -277,6 +369,8 @@ public final class Compare {
       }
       long genAi = -1;
       long input = -1;
+      long retrievals = -1;
+      long database = -1;
       String metrics = null;
       List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
       for (String line : lines) {
@@ -284,6 +378,11 @@ public final class Compare {
         if (m.find()) {
           genAi = Math.max(genAi, 0) + Long.parseLong(m.group(2));
           input = Math.max(input, 0) + Long.parseLong(m.group(3));
+          m = DATABASE.matcher(line);
+          if (m.find()) {
+            retrievals = Math.max(retrievals, 0) + Long.parseLong(m.group(1));
+            database = Math.max(database, 0) + Long.parseLong(m.group(2));
+          }
         }
         m = METRICS.matcher(line);
         if (m.find()) {
@@ -293,7 +392,10 @@ public final class Compare {
       if (genAi < 0) {
         return "telemetry: exporter summary not found in " + file;
       }
-      boolean instrumented = !config.jvmArgs.contains("-Dotel.instrumentation.genai-openai.enabled=false");
+      if (unit.family.equals(JDBC)) {
+        return checkJdbc(config, unit, retrievals, database, metrics);
+      }
+      boolean instrumented = config.instruments(OPENAI);
       if (instrumented && genAi == 0) {
         throw new IllegalStateException(config.name + "/" + unit.id + ": the agent made no GenAI span");
       }
@@ -308,14 +410,41 @@ public final class Compare {
       return "telemetry: " + genAi + " GenAI spans, " + input + " with content, metrics "
           + (metrics == null || metrics.isEmpty() ? "none" : "recorded");
     }
+
+    private static String checkJdbc(Config config, Unit unit, long retrievals, long database, String metrics) {
+      String where = config.name + "/" + unit.id + ": ";
+      if (retrievals < 0) {
+        throw new IllegalStateException(where + "the exporter summary has no retrieval and database span counts"
+            + " (an extension jar older than the benchmarks?)");
+      }
+      boolean expected = config.instruments(JDBC) && unit.kind.equals("vector");
+      if (expected && retrievals == 0) {
+        throw new IllegalStateException(where + "the agent made no retrieval span for the vector search");
+      }
+      if (!expected && retrievals > 0) {
+        throw new IllegalStateException(where + retrievals + " retrieval spans where none should be ("
+            + (unit.kind.equals("vector") ? "genai-jdbc-vectorstores should be off" : "not a vector search") + ")");
+      }
+      if (expected && (metrics == null || !metrics.contains("gen_ai.client.operation.duration"))) {
+        throw new IllegalStateException(where + "no GenAI metric was recorded: " + metrics);
+      }
+      // Setup statements make database spans too; for the statement benchmarks these are almost all theirs.
+      if (database == 0) {
+        throw new IllegalStateException(where + "upstream's JDBC instrumentation made no database span");
+      }
+      return "telemetry: " + retrievals + " retrieval spans, " + database + " other database spans, GenAI metrics "
+          + (metrics == null || metrics.isEmpty() ? "none" : "recorded");
+    }
   }
 
-  /** The side-by-side table and the verdicts. */
+  /** The side-by-side tables and the verdicts. */
   static final class Report {
     private final Settings s;
     private final Map<String, Config> configs = new LinkedHashMap<>();
     private final Map<String, Map<String, Measured>> results;
     private final StringBuilder rows = new StringBuilder();
+    private final StringBuilder jdbcRows = new StringBuilder();
+    private final StringBuilder classifierRows = new StringBuilder();
     private final List<String> verdicts = new ArrayList<>();
     boolean failed;
 
@@ -353,13 +482,35 @@ public final class Compare {
         row("embeddings create, 1536 dimensions", instrumented, delta("embeddings-create", 0, instrumented, 1),
             Double.NaN, 2);
       }
+      renderJdbc();
+      renderClassifier();
+
       StringBuilder out = new StringBuilder();
       out.append("CPU = CPU time of the whole JVM per operation (benchmark thread, GC, agent threads, JIT), the"
-          + " measure the budgets are checked on.\n\n");
-      out.append("| benchmark | configuration | CPU no agent (us) | CPU with agent (us) | added CPU (us) | budget"
-          + " | verdict | added CPU, app thread only (us) | added wall time (us) | alloc no agent (B) | alloc with agent (B) |\n");
-      out.append("|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
-      out.append(rows);
+          + " measure the budgets are checked on.\n");
+      if (rows.length() > 0) {
+        out.append("\n| benchmark | configuration | CPU no agent (us) | CPU with agent (us) | added CPU (us) | budget"
+            + " | verdict | added CPU, app thread only (us) | added wall time (us) | alloc no agent (B) | alloc with agent (B) |\n");
+        out.append("|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
+        out.append(rows);
+      }
+      if (jdbcRows.length() > 0) {
+        out.append("\nJDBC: added = the agent with genai-jdbc-vectorstores on minus the same agent with it off"
+            + " (upstream's JDBC instrumentation alone, baseline `" + JDBC_OFF + "`).\n\n");
+        out.append("| benchmark | configuration | CPU no agent (us) | CPU ours off (us) | CPU ours on (us) | added CPU (us)"
+            + " | budget | verdict | added CPU, app thread only (us) | added wall time (us) | alloc ours off (B)"
+            + " | alloc ours on (B) |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
+        out.append(jdbcRows);
+      } else if (results.keySet().stream().anyMatch(u -> u.startsWith("jdbc-") || u.startsWith("vector-search-"))) {
+        out.append("\nJDBC: no rows: they compare with `" + JDBC_OFF + "` and `agent`, run both (--configs).\n");
+      }
+      if (classifierRows.length() > 0) {
+        out.append("\nVector SQL classifier, without the agent (absolute, per operation):\n\n");
+        out.append("| benchmark | CPU (us) | budget | verdict | CPU, app thread only (us) | wall time (us) | alloc (B) |\n");
+        out.append("|---|---:|---:|---|---:|---:|---:|\n");
+        out.append(classifierRows);
+      }
       out.append('\n');
       for (String v : verdicts) {
         out.append(v).append('\n');
@@ -371,21 +522,67 @@ public final class Compare {
       return out.toString();
     }
 
+    /** Against the agent with genai-jdbc-vectorstores off; budgets with content capture off (the default). */
+    private void renderJdbc() {
+      int max = s.rows.stream().mapToInt(Integer::intValue).max().orElse(0);
+      int min = s.rows.stream().mapToInt(Integer::intValue).min().orElse(0);
+      for (String config : configs.keySet()) {
+        Config c = configs.get(config);
+        if (!c.instruments(JDBC) || !(config.equals("agent") || config.equals("agent-content"))) {
+          continue;
+        }
+        boolean budgets = config.equals("agent");
+        jdbcRow("non-vector statement (H2): prepare, bind, execute, read 1 row, close", config,
+            "jdbc-query", null, 1, budgets ? BUDGET_JDBC_STATEMENT_US : Double.NaN, 3);
+        jdbcRow("non-vector statement (H2), prepared once: bind, execute, read 1 row", config,
+            "jdbc-execute", null, 1, budgets ? BUDGET_JDBC_STATEMENT_US : Double.NaN, 3);
+        for (int n : s.rows) {
+          jdbcRow("vector search (DuckDB), " + n + " rows (whole call)", config, "vector-search-" + n, null, 1,
+              Double.NaN, 2);
+        }
+        if (max > 0) {
+          // Checked on a large result only: with a few rows the per-search work would be most of the figure.
+          jdbcRow("vector search, per row = whole call / " + max, config, "vector-search-" + max, null, max,
+              budgets && max >= MIN_ROWS_FOR_ROW_BUDGET ? BUDGET_JDBC_ROW_US : Double.NaN, 3);
+        }
+        if (max > min) {
+          jdbcRow("vector search, per row = slope " + min + " to " + max + " rows", config, "vector-search-" + max,
+              "vector-search-" + min, max - min, Double.NaN, 3);
+        }
+      }
+    }
+
+    private void renderClassifier() {
+      classifierRow("first classification, new 2 KB vector search", "classify-new-vector", BUDGET_CLASSIFY_US);
+      classifierRow("first classification, new 2 KB non-vector statement", "classify-new-other", BUDGET_CLASSIFY_US);
+      classifierRow("cache hit, same 2 KB String (every later execution)", "classify-cache-hit", Double.NaN);
+      classifierRow("cache miss, SQL never seen: new 2 KB String built, hashed, classified, cached", "classify-cache-miss",
+          Double.NaN);
+    }
+
     /**
      * Per measure: {no agent, with agent, added, added error}, per operation divided by {@code per}. With
      * {@code baseChunks} > 0 the figures are the slope between two stream lengths (their difference).
      */
     private Map<String, double[]> delta(String unit, int baseChunks, String config, int per) {
-      Measured plain = get(unit, "plain");
+      return delta(unit, baseChunks > 0 ? "chat-stream-" + baseChunks : null, "plain", config, per);
+    }
+
+    /**
+     * Per measure: {baseline, with {@code config}, added, added error}, per operation divided by {@code per};
+     * with a {@code baseUnit} the difference between the two units (a slope).
+     */
+    private Map<String, double[]> delta(String unit, String baseUnit, String baseline, String config, int per) {
+      Measured plain = get(unit, baseline);
       Measured agent = get(unit, config);
       if (plain == null || agent == null) {
         return null;
       }
       Measured plainBase = null;
       Measured agentBase = null;
-      if (baseChunks > 0) {
-        plainBase = get("chat-stream-" + baseChunks, "plain");
-        agentBase = get("chat-stream-" + baseChunks, config);
+      if (baseUnit != null) {
+        plainBase = get(baseUnit, baseline);
+        agentBase = get(baseUnit, config);
         if (plainBase == null || agentBase == null) {
           return null;
         }
@@ -410,14 +607,7 @@ public final class Compare {
         return;
       }
       double[] cpu = d.get(CPU_PROCESS);
-      String verdict = "";
-      if (!Double.isNaN(budget)) {
-        boolean pass = cpu[2] <= budget;
-        failed |= !pass;
-        verdict = pass ? "PASS" : "**FAIL**";
-        verdicts.add(String.format(Locale.ROOT, "%s %s (%s): adds %.3f us CPU (+- %.3f), budget <= %s us",
-            pass ? "PASS" : "FAIL", name, configs.get(config).label, cpu[2], cpu[3], num(budget)));
-      }
+      String verdict = verdict(name, configs.get(config).label, cpu, budget);
       double[] thread = d.get(CPU_THREAD);
       double[] wall = d.get(WALL);
       double[] alloc = d.get(ALLOC);
@@ -431,6 +621,65 @@ public final class Compare {
           .append(" | ").append(fmt(wall[2], decimals)).append(" ± ").append(fmt(wall[3], decimals))
           .append(" | ").append(fmt(alloc[0], decimals == 2 ? 0 : 1))
           .append(" | ").append(fmt(alloc[1], decimals == 2 ? 0 : 1)).append(" |\n");
+    }
+
+    private void jdbcRow(String name, String config, String unit, String baseUnit, int per, double budget, int decimals) {
+      Map<String, double[]> d = delta(unit, baseUnit, JDBC_OFF, config, per);
+      if (d == null) {
+        return;
+      }
+      Map<String, double[]> noAgent = delta(unit, baseUnit, "plain", JDBC_OFF, per);
+      double[] cpu = d.get(CPU_PROCESS);
+      String verdict = verdict(name, configs.get(config).label + "; baseline " + JDBC_OFF, cpu, budget);
+      double[] thread = d.get(CPU_THREAD);
+      double[] wall = d.get(WALL);
+      double[] alloc = d.get(ALLOC);
+      jdbcRows.append("| ").append(name).append(" | ").append(configs.get(config).label)
+          .append(" | ").append(noAgent == null ? "" : fmt(noAgent.get(CPU_PROCESS)[0], decimals))
+          .append(" | ").append(fmt(cpu[0], decimals))
+          .append(" | ").append(fmt(cpu[1], decimals))
+          .append(" | ").append(fmt(cpu[2], decimals)).append(" ± ").append(fmt(cpu[3], decimals))
+          .append(" | ").append(Double.isNaN(budget) ? "" : "<= " + num(budget))
+          .append(" | ").append(verdict)
+          .append(" | ").append(fmt(thread[2], decimals)).append(" ± ").append(fmt(thread[3], decimals))
+          .append(" | ").append(fmt(wall[2], decimals)).append(" ± ").append(fmt(wall[3], decimals))
+          .append(" | ").append(fmt(alloc[0], decimals == 2 ? 0 : 1))
+          .append(" | ").append(fmt(alloc[1], decimals == 2 ? 0 : 1)).append(" |\n");
+    }
+
+    private void classifierRow(String name, String unit, double budget) {
+      Measured m = get(unit, "plain");
+      if (m == null) {
+        return;
+      }
+      double cpu = m.score(CPU_PROCESS);
+      String verdict = "";
+      if (!Double.isNaN(budget)) {
+        boolean pass = cpu <= budget;
+        failed |= !pass;
+        verdict = pass ? "PASS" : "**FAIL**";
+        verdicts.add(String.format(Locale.ROOT, "%s classifier, %s (no agent): %.3f us CPU (+- %.3f), budget <= %s us",
+            pass ? "PASS" : "FAIL", name, cpu, m.error(CPU_PROCESS), num(budget)));
+      }
+      classifierRows.append("| classifier, ").append(name)
+          .append(" | ").append(fmt(cpu, 3)).append(" ± ").append(fmt(m.error(CPU_PROCESS), 3))
+          .append(" | ").append(Double.isNaN(budget) ? "" : "<= " + num(budget))
+          .append(" | ").append(verdict)
+          .append(" | ").append(fmt(m.score(CPU_THREAD), 3)).append(" ± ").append(fmt(m.error(CPU_THREAD), 3))
+          .append(" | ").append(fmt(m.score(WALL), 3)).append(" ± ").append(fmt(m.error(WALL), 3))
+          .append(" | ").append(fmt(m.score(ALLOC), 0)).append(" |\n");
+    }
+
+    /** Checks {@code cpu[2]} (added CPU) against the budget: the verdict cell, and a line for the summary. */
+    private String verdict(String name, String label, double[] cpu, double budget) {
+      if (Double.isNaN(budget)) {
+        return "";
+      }
+      boolean pass = cpu[2] <= budget;
+      failed |= !pass;
+      verdicts.add(String.format(Locale.ROOT, "%s %s (%s): adds %.3f us CPU (+- %.3f), budget <= %s us",
+          pass ? "PASS" : "FAIL", name, label, cpu[2], cpu[3], num(budget)));
+      return pass ? "PASS" : "**FAIL**";
     }
 
     private Measured get(String unit, String config) {
@@ -459,11 +708,16 @@ public final class Compare {
         "  --warmup N            warmup iterations (default 10)",
         "  --iterations N        measurement iterations (default 5)",
         "  --time MS             length of each iteration in ms (default 1000)",
-        "  --configs LIST        of plain,agent,agent-content,agent-none,agent-genai-off",
-        "                        (default plain,agent,agent-content)",
-        "  --benchmarks LIST     of chat,large,stream,embeddings (default all)",
+        "  --configs LIST        of plain,agent,agent-content,agent-none,agent-genai-off,agent-jdbc-off",
+        "                        (default plain,agent,agent-content,agent-jdbc-off); each benchmark runs in those",
+        "                        that apply to it: agent-jdbc-off for jdbc only, agent-none and agent-genai-off",
+        "                        for the OpenAI ones only, and classifier always and only in plain",
+        "  --benchmarks LIST     of chat,large,stream,embeddings,jdbc,classifier (default all); also vector:",
+        "                        the vector searches of jdbc alone",
         "  --chunks LIST         stream lengths (default 8,200; per-chunk cost uses the largest, and the",
         "                        slope between the smallest and the largest)",
+        "  --rows LIST           vector search result sizes (default 10,1000; per-row cost likewise, its",
+        "                        budget checked when the largest is at least 1000)",
         "  --prof NAME[:ARGS]    an extra JMH profiler (repeatable), e.g. stack, stack:lines=5;top=20",
         "  --jvm-args 'ARGS'     extra JVM options for every fork (default -Xms1g -Xmx1g)",
         "  --out DIR             logs, JSON and results.md (default benchmarks/jmh/target/jmh-results)",
@@ -476,9 +730,10 @@ public final class Compare {
     int warmup = 10;
     int iterations = 5;
     long timeMs = 1000;
-    List<String> configs = List.of("plain", "agent", "agent-content");
-    List<String> benchmarks = List.of("chat", "large", "stream", "embeddings");
+    List<String> configs = List.of("plain", "agent", "agent-content", JDBC_OFF);
+    List<String> benchmarks = List.of("chat", "large", "stream", "embeddings", JDBC, CLASSIFIER);
     List<Integer> chunks = List.of(8, 200);
+    List<Integer> rows = List.of(10, 1000);
     List<String> profilers = new ArrayList<>();
     List<String> commonJvmArgs = List.of("-Xms1g", "-Xmx1g");
     Path out;
@@ -509,6 +764,9 @@ public final class Compare {
           case "--chunks":
             s.chunks = list(v).stream().map(c -> positive("--chunks", c)).sorted().distinct().collect(Collectors.toList());
             break;
+          case "--rows":
+            s.rows = list(v).stream().map(c -> positive("--rows", c)).sorted().distinct().collect(Collectors.toList());
+            break;
           case "--prof": s.profilers.add(v); break;
           case "--jvm-args": s.commonJvmArgs = v.isBlank() ? List.of() : Arrays.asList(v.trim().split("\\s+")); break;
           case "--out": s.out = Paths.get(v); break;
@@ -521,20 +779,25 @@ public final class Compare {
       if (s.extensionJar == null || !Files.isRegularFile(Paths.get(s.extensionJar))) {
         throw new IllegalArgumentException("--extension-jar: not a file: " + s.extensionJar);
       }
-      List<String> known = List.of("plain", "agent", "agent-content", "agent-none", "agent-genai-off");
+      List<String> known = List.of("plain", "agent", "agent-content", "agent-none", "agent-genai-off", JDBC_OFF);
       for (String c : s.configs) {
         if (!known.contains(c)) {
           throw new IllegalArgumentException("--configs: unknown configuration " + c);
         }
       }
       for (String b : s.benchmarks) {
-        if (!List.of("chat", "large", "stream", "embeddings").contains(b)) {
+        if (!List.of("chat", "large", "stream", "embeddings", JDBC, "vector", CLASSIFIER).contains(b)) {
           throw new IllegalArgumentException("--benchmarks: unknown benchmark " + b);
         }
       }
       for (int c : s.chunks) {
         if (c < 4) {
           throw new IllegalArgumentException("--chunks: a stream has at least 4 chunks");
+        }
+      }
+      for (int r : s.rows) {
+        if (r > VectorSearchBenchmarks.ITEMS) {
+          throw new IllegalArgumentException("--rows: the table has " + VectorSearchBenchmarks.ITEMS + " rows");
         }
       }
       if (s.out == null) {

@@ -26,26 +26,38 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>At shutdown each appends one line (what it saw) to the file named by the system property
  * {@code genai.jmh.telemetry-file} (stderr without it), which {@code Compare} reads to check that the instrumentation
- * ran, that metrics were recorded, and that content capture was on or off as configured.
+ * ran, that metrics were recorded, and that content capture was on or off as configured; for the JDBC
+ * benchmarks, how many spans were GenAI retrievals and how many were other database spans (upstream's).
  */
 final class DiscardExporters {
   static final String NAME = "jmh-discard";
   private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
   private static final AttributeKey<String> INPUT_MESSAGES = AttributeKey.stringKey("gen_ai.input.messages");
   private static final AttributeKey<String> OUTPUT_MESSAGES = AttributeKey.stringKey("gen_ai.output.messages");
+  /** Stable database semconv, and the older name upstream still emits by default. */
+  private static final AttributeKey<String> DB_SYSTEM_NAME = AttributeKey.stringKey("db.system.name");
+  private static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system");
 
   static final class Spans implements SpanExporter {
     private final AtomicLong spans = new AtomicLong();
     private final AtomicLong genAiSpans = new AtomicLong();
     private final AtomicLong inputContent = new AtomicLong();
     private final AtomicLong outputContent = new AtomicLong();
+    private final AtomicLong retrievalSpans = new AtomicLong();
+    private final AtomicLong databaseSpans = new AtomicLong();
 
     @Override
     public CompletableResultCode export(Collection<SpanData> batch) {
       for (SpanData span : batch) {
         spans.incrementAndGet();
-        if (span.getAttributes().get(OPERATION) != null) {
+        String operation = span.getAttributes().get(OPERATION);
+        if (operation != null) {
           genAiSpans.incrementAndGet();
+          if (operation.equals("retrieval")) {
+            retrievalSpans.incrementAndGet();
+          }
+        } else if (span.getAttributes().get(DB_SYSTEM_NAME) != null || span.getAttributes().get(DB_SYSTEM) != null) {
+          databaseSpans.incrementAndGet();
         }
         if (span.getAttributes().get(INPUT_MESSAGES) != null) {
           inputContent.incrementAndGet();
@@ -65,7 +77,8 @@ final class DiscardExporters {
     @Override
     public CompletableResultCode shutdown() {
       report("[jmh-discard] spans=" + spans + " genai_spans=" + genAiSpans
-          + " with_input_messages=" + inputContent + " with_output_messages=" + outputContent);
+          + " with_input_messages=" + inputContent + " with_output_messages=" + outputContent
+          + " retrieval_spans=" + retrievalSpans + " database_spans=" + databaseSpans);
       return CompletableResultCode.ofSuccess();
     }
   }
