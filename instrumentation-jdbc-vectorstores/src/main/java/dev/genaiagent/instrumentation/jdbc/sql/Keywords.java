@@ -1,5 +1,7 @@
 package dev.genaiagent.instrumentation.jdbc.sql;
 
+import java.util.Arrays;
+
 /**
  * The keywords the search analysis reacts to, as small int codes so a {@code switch} replaces string
  * comparisons. Deliberately short: a word not listed here may be an alias ({@code rank},
@@ -72,43 +74,14 @@ final class Keywords {
     "in", "like", "between", "asc", "desc", "top", "by", "using", "values", "set",
   };
 
-  private static final int MAX_LENGTH = 12;
-  /** Codes by word length, so most words are rejected by one array read. */
-  private static final int[][] BY_LENGTH = new int[MAX_LENGTH + 1][];
-
-  static {
-    for (int len = 0; len <= MAX_LENGTH; len++) {
-      int count = 0;
-      for (int code = 1; code < NAMES.length; code++) {
-        if (NAMES[code].length() == len) {
-          count++;
-        }
-      }
-      int[] codes = new int[count];
-      int i = 0;
-      for (int code = 1; code < NAMES.length; code++) {
-        if (NAMES[code].length() == len) {
-          codes[i++] = code;
-        }
-      }
-      BY_LENGTH[len] = codes;
-    }
-  }
+  private static final CaseInsensitiveWords WORDS =
+      new CaseInsensitiveWords(Arrays.copyOfRange(NAMES, 1, NAMES.length));
 
   private Keywords() {}
 
   /** The code of the word {@code sql[start, end)} in any case, {@link #NONE} if not listed. */
   static int code(String sql, int start, int end) {
-    int len = end - start;
-    if (len > MAX_LENGTH) {
-      return NONE;
-    }
-    for (int code : BY_LENGTH[len]) {
-      if (sql.regionMatches(true, start, NAMES[code], 0, len)) {
-        return code;
-      }
-    }
-    return NONE;
+    return WORDS.indexOf(sql, start, end) + 1; // NAMES[0] is NONE's
   }
 
   /** Words after which a select list item ends even without a comma. */

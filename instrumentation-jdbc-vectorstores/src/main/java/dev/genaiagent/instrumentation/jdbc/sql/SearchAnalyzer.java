@@ -37,8 +37,12 @@ import javax.annotation.Nullable;
  * small state machines (the current select list item, the arguments of a distance call, the operands
  * of a distance operator). The block that ranks the statement's result is the shallowest block with a
  * distance: in a re-ranking query the outer distance wins, in a CTE or subquery search the inner one.
+ *
+ * <p>Most tokens of a search (a long WHERE clause, an inlined query vector) change none of that state;
+ * in the {@link #quiet} state they are passed over by {@link SqlLexer#skipQuiet}, which stops at the
+ * tokens that may, so a search costs little more than lexing it once.
  */
-final class SearchAnalyzer {
+final class SearchAnalyzer implements SqlLexer.WordFilter {
   /** Parentheses nested deeper than this are counted but not described (junk like "((((..."). */
   private static final int MAX_FRAMES = 256;
   /** Subqueries nested deeper than this are read as part of their enclosing query: bounds memory. */
@@ -94,6 +98,51 @@ final class SearchAnalyzer {
   private static final int VS_VALUE = 2;
   private static final int VS_REST = 3;
 
+  /**
+   * The keywords {@link #stopsAt} looks for, in a table of their own: the common words of a WHERE
+   * clause ({@code AND}, {@code IN}, {@code NULL}) are keywords too, but are rejected here without
+   * comparing a character.
+   */
+  private static final int[] QUIET_STOP_CODES = {
+    Keywords.SELECT, Keywords.INSERT, Keywords.UPDATE, Keywords.DELETE, Keywords.MERGE, Keywords.MATCH,
+    Keywords.FROM, Keywords.LIMIT, Keywords.FETCH, Keywords.WHERE, Keywords.GROUP, Keywords.HAVING,
+    Keywords.ORDER, Keywords.OFFSET, Keywords.UNION, Keywords.INTERSECT, Keywords.EXCEPT, Keywords.MINUS,
+    Keywords.WINDOW, Keywords.QUALIFY, Keywords.INTO, Keywords.FOR, Keywords.RETURNING,
+  };
+  private static final CaseInsensitiveWords QUIET_STOPS = quietStops();
+  /**
+   * By word length, a bit per lower-case first letter ({@code 1L << c}, which Java takes modulo 64) of
+   * the words {@link #stopsAt} may stop at: its keywords, {@code k}, and (the last element, for the
+   * length of the shortest function name and more) the function names.
+   */
+  private static final long[] QUIET_INITIALS = quietInitials();
+  private static final long[] NO_INITIALS = {0};
+
+  private static long[] quietInitials() {
+    int functions = VectorVocabulary.SHORTEST_FUNCTION_NAME;
+    long[] initials = new long[functions + 1];
+    for (int code : QUIET_STOP_CODES) {
+      String name = Keywords.NAMES[code];
+      if (name.length() >= functions) {
+        throw new IllegalStateException(name); // would share the functions' element
+      }
+      initials[name.length()] |= 1L << name.charAt(0);
+    }
+    initials[1] |= 1L << 'k';
+    for (String name : VectorVocabulary.functionNames()) {
+      initials[functions] |= 1L << name.charAt(0);
+    }
+    return initials;
+  }
+
+  private static CaseInsensitiveWords quietStops() {
+    String[] names = new String[QUIET_STOP_CODES.length];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = Keywords.NAMES[QUIET_STOP_CODES[i]];
+    }
+    return new CaseInsensitiveWords(names);
+  }
+
   /** Marks a {@code *} item in the main block's labels (compared by identity). */
   private static final String STAR_ITEM = new String("*");
 
@@ -105,6 +154,7 @@ final class SearchAnalyzer {
   private final SqlLexer lx;
   private final String sql;
   private final SqlDialect dialect;
+  private final boolean passOverQuietTokens;
 
   // current and previous token
   private int type = EOF;
@@ -155,10 +205,17 @@ final class SearchAnalyzer {
   private int vectorParamCount;
   @Nullable private List<Setting> settings;
 
-  SearchAnalyzer(SqlLexer lx, SqlDialect dialect) {
+  // what nextAfterQuietTokens() tells stopsAt() and initials()
+  private boolean quietWordsStop;
+  private boolean quietAtBlockDepth;
+  private boolean quietClauseWords;
+
+  /** {@code passOverQuietTokens} false: every token through {@link #next} (to compare, in tests). */
+  SearchAnalyzer(SqlLexer lx, SqlDialect dialect, boolean passOverQuietTokens) {
     this.lx = lx;
     this.sql = lx.sql();
     this.dialect = dialect;
+    this.passOverQuietTokens = passOverQuietTokens;
   }
 
   /** Settings made by {@code set_config} calls in the statement. */
@@ -173,7 +230,7 @@ final class SearchAnalyzer {
   @Nullable
   VectorSql analyze() {
     while (true) {
-      int t = next();
+      int t = passOverQuietTokens && quiet() ? nextAfterQuietTokens() : next();
       if (t == EOF || (t == SEMI && depth == 0)) {
         break;
       }
@@ -209,11 +266,15 @@ final class SearchAnalyzer {
   // ---------------------------------------------------------------- token stream
 
   private int next() {
+    return accept(lx.next());
+  }
+
+  /** Makes {@code t}, just read from the lexer, the current token. */
+  private int accept(int t) {
     prevType = type;
     prevKw = kw;
     prevStart = start;
     prevEnd = end;
-    int t = lx.next();
     type = t;
     start = lx.start;
     end = lx.end;
@@ -246,6 +307,123 @@ final class SearchAnalyzer {
       }
     }
     return t;
+  }
+
+  /**
+   * Whether the next tokens may be read by {@link #nextAfterQuietTokens}: most of a statement (a long
+   * WHERE clause, the numbers of an inlined vector) changes nothing here, and reading it token by token
+   * through {@link #next} and {@link #handle} would cost most of the analysis. Quiet is the state where
+   * a token other than those {@code nextAfterQuietTokens} stops at would only become the previous
+   * token: no operand expected or being read, no select list being read at this depth, no call whose
+   * arguments are inspected.
+   */
+  private boolean quiet() {
+    if (notSelect) {
+      return true;
+    }
+    if (!started || expect != EXPECT_NONE || leftState != L_NONE || blockCount == 0) {
+      return false;
+    }
+    Block b = blocks[blockCount - 1];
+    if (b.inList && depth == b.depth) {
+      return false;
+    }
+    switch (frameKind(depth)) {
+      case F_CALL:
+        Call call = frameCalls[depth];
+        return call != null && call.fn.kind == VectorVocabulary.PLAIN;
+      case F_VECTOR_SEARCH:
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  /**
+   * In the {@link #quiet} state, passes over the tokens that would change nothing but the previous
+   * token ({@link SqlLexer#skipQuiet}) and returns the first one that may, as {@link #next} would have.
+   */
+  private int nextAfterQuietTokens() {
+    if (lx.peeked()) {
+      return next();
+    }
+    boolean inCall;
+    if (notSelect) {
+      quietWordsStop = false;
+      inCall = false;
+    } else {
+      Block b = blocks[blockCount - 1];
+      quietWordsStop = true;
+      quietAtBlockDepth = depth == b.depth;
+      // WHERE, ORDER and the like only end a FROM clause
+      quietClauseWords = quietAtBlockDepth && b.clause != CLAUSE_OTHER;
+      inCall = frameKind(depth) == F_CALL;
+    }
+    int t = lx.skipQuiet(this, inCall, !notSelect);
+    int skipped = lx.skippedType;
+    if (skipped != EOF) {
+      type = skipped;
+      start = lx.skippedStart;
+      end = lx.skippedEnd;
+      value = 0;
+      kw = skipped == WORD ? Keywords.code(sql, start, end) : Keywords.NONE;
+      if (inCall && skipped == COMMA) {
+        expect = EXPECT_VECTOR; // what callArgument() did on the ','
+        expectBlock = null;
+      }
+    }
+    return accept(t);
+  }
+
+  /** For {@link SqlLexer#skipQuiet}: the first letters of the words {@link #stopsAt} looks at. */
+  @Override
+  public long[] initials() {
+    return quietWordsStop ? QUIET_INITIALS : NO_INITIALS;
+  }
+
+  /** For {@link SqlLexer#skipQuiet}: whether {@link #word} may react to the word {@code sql[s, e)}. */
+  @Override
+  public boolean stopsAt(int s, int e, boolean nested) {
+    if (!quietWordsStop) {
+      return false;
+    }
+    boolean atBlockDepth = quietAtBlockDepth && !nested;
+    int len = e - s;
+    char first = sql.charAt(s);
+    int i = QUIET_STOPS.indexOf(sql, s, e);
+    switch (i < 0 ? Keywords.NONE : QUIET_STOP_CODES[i]) {
+      case Keywords.SELECT:
+      case Keywords.INSERT:
+      case Keywords.UPDATE:
+      case Keywords.DELETE:
+      case Keywords.MERGE:
+      case Keywords.MATCH:
+        return true;
+      case Keywords.FROM:
+      case Keywords.LIMIT:
+      case Keywords.FETCH:
+        return atBlockDepth;
+      case Keywords.WHERE:
+      case Keywords.GROUP:
+      case Keywords.HAVING:
+      case Keywords.ORDER:
+      case Keywords.OFFSET:
+      case Keywords.UNION:
+      case Keywords.INTERSECT:
+      case Keywords.EXCEPT:
+      case Keywords.MINUS:
+      case Keywords.WINDOW:
+      case Keywords.QUALIFY:
+      case Keywords.INTO:
+      case Keywords.FOR:
+      case Keywords.RETURNING:
+        return quietClauseWords && !nested;
+      default:
+        if (len == 1) {
+          return first == 'k' || first == 'K'; // sqlite-vec's k = n
+        }
+        return len >= VectorVocabulary.SHORTEST_FUNCTION_NAME && VectorVocabulary.function(sql, s, e) != null;
+    }
   }
 
   /** Consumes tokens until the parenthesis open at depth {@code d + 1} closes. */

@@ -6,6 +6,10 @@ package dev.genaiagent.instrumentation.jdbc.sql;
  * (or skipped), so nothing inside them is ever taken for an operator, a function or a placeholder.
  * Never throws: an unterminated literal or comment ends the input, any other odd character is an
  * {@link #OP}. Every step advances, so a scan is linear in the length of the text.
+ *
+ * <p>It runs on every new statement, so it is written for the JIT: small hot methods, tables instead of
+ * chains of comparisons, {@link String#indexOf(int, int)} (vectorized) for the bodies of literals, and
+ * {@link #skipQuiet} for the long stretches the analysis only needs to pass over.
  */
 final class SqlLexer {
   static final int EOF = 0;
@@ -48,6 +52,36 @@ final class SqlLexer {
   /** PostgreSQL truncates identifiers to 63 bytes; a longer tag cannot be a dollar quote. */
   private static final int MAX_DOLLAR_TAG = 64;
 
+  /** ASCII characters that start a word; every character from U+0080 does too. */
+  private static final boolean[] WORD_START = new boolean[128];
+  /** ASCII characters that continue a word or a number; every character from U+0080 does too. */
+  private static final boolean[] WORD_PART = new boolean[128];
+
+  /**
+   * By ASCII character: {@link #WORD} for a word's first character, the type of a token that is this one
+   * character whatever follows, {@link #EOF} for a character {@code lexMore} reads (whitespace is
+   * skipped before).
+   */
+  private static final byte[] SINGLE = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      WORD_START[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      WORD_PART[c] = WORD_START[c] || (c >= '0' && c <= '9') || c == '$';
+      SINGLE[c] = (byte) (WORD_START[c] ? WORD : OP);
+    }
+    for (char c : "-#/'\"`[$?:@<.0123456789".toCharArray()) {
+      SINGLE[c] = EOF;
+    }
+    SINGLE['('] = LPAREN;
+    SINGLE[')'] = RPAREN;
+    SINGLE[','] = COMMA;
+    SINGLE[';'] = SEMI;
+    SINGLE['*'] = STAR;
+    SINGLE['='] = EQ;
+    SINGLE[']'] = RBRACKET;
+  }
+
   private final String sql;
   private final int limit;
   private final boolean backslashEscapes;
@@ -58,6 +92,8 @@ final class SqlLexer {
   private final boolean jsonQuestionOperators;
   private final boolean dollarQuotes;
   private final boolean oracleQuotes;
+  /** Whether the text has a backslash, without which escapes change nothing: 0 not known yet, 1 no, 2 yes. */
+  private byte backslashInText;
 
   private int pos;
   private int params;
@@ -66,6 +102,12 @@ final class SqlLexer {
   int start;
   int end;
   int value;
+
+  int skippedType;
+  int skippedStart;
+  int skippedEnd;
+  /** Where {@link #skipQuiet} last had to go back to a parenthesis: none before is passed over again. */
+  private int noGroupsBefore;
 
   private boolean peeked;
   private int peekType;
@@ -101,6 +143,201 @@ final class SqlLexer {
 
   String sql() {
     return sql;
+  }
+
+  boolean hasVectorOperators() {
+    return vectorOperators;
+  }
+
+  /** Decides, in {@link #skipQuiet}, at which words the skip ends. */
+  interface WordFilter {
+    /** {@code nested}: inside parentheses opened during the skip. */
+    boolean stopsAt(int start, int end, boolean nested);
+
+    /**
+     * By word length, a bit per first letter ({@code 1L << letter}, lower case, which Java takes modulo
+     * 64) of the words {@link #stopsAt} may answer true for; other ASCII words are not asked about.
+     * The last element stands for all longer words.
+     */
+    long[] initials();
+  }
+
+  /** Whether a token was peeked: then {@link #skipQuiet} may not be called. */
+  boolean peeked() {
+    return peeked;
+  }
+
+  /**
+   * Reads tokens as {@link #next} would, passing over words, literals, quoted names, numbers, commas
+   * and operators, and returns the first other token (parenthesis, placeholder, distance operator,
+   * {@code ;}, end of input) or a word {@code words} stops at, which becomes the current token. The
+   * last token passed over is left in {@link #skippedType} (EOF when none), {@link #skippedStart} and
+   * {@link #skippedEnd}. With {@code commaArmsOperand}, a word or parenthesis right after a comma
+   * ends the skip. With {@code groups}, a parenthesis and everything up to its match is passed over
+   * too when nothing inside would end the skip; otherwise the skip ends at that parenthesis.
+   *
+   * <p>For the long stretches of a statement that change nothing for its analysis: the common tokens
+   * are lexed here with the position in a local variable, several times faster than through
+   * {@link #next} and its fields; the others go through {@link #lex}. Not with a token peeked.
+   */
+  int skipQuiet(WordFilter words, boolean commaArmsOperand, boolean groups) {
+    final String s = sql;
+    final int n = limit;
+    final long[] initials = words.initials();
+    int p = pos;
+    int lastType = EOF;
+    int lastStart = 0;
+    int lastEnd = 0;
+    // the outermost parenthesis being passed over, to go back to when something inside ends the skip
+    int nesting = 0;
+    int groupStart = 0;
+    int groupParams = 0;
+    int groupLastType = EOF;
+    int groupLastStart = 0;
+    int groupLastEnd = 0;
+    int t;
+    int from;
+    int to;
+    while (true) {
+      // the next token, the common ones read here, the others by lex()
+      if (p >= n) {
+        t = endOfInput();
+        from = n;
+        to = n;
+        break;
+      }
+      char c = s.charAt(p);
+      if (c <= ' ') {
+        p++;
+        continue;
+      }
+      int single = c >= 0x80 ? WORD : SINGLE[c];
+      from = p;
+      if (single == WORD) {
+        int e = p + 1;
+        char d = 0;
+        while (e < n) {
+          d = s.charAt(e);
+          if (d < 0x80 && !WORD_PART[d]) {
+            break;
+          }
+          e++;
+        }
+        if (e < n && d == '\'') {
+          t = lexAt(p); // a word before a quote may be a string prefix: lex() decides
+          from = lexStart;
+          to = lexEnd;
+        } else {
+          long letters = initials[Math.min(e - p, initials.length - 1)];
+          if (c < 0x80 && (letters & (1L << (c | 0x20))) == 0 && !(commaArmsOperand && lastType == COMMA)) {
+            lastType = WORD; // most words: not one the filter looks for
+            lastStart = p;
+            lastEnd = e;
+            p = e;
+            continue;
+          }
+          t = WORD;
+          to = e;
+        }
+      } else if (single != EOF) {
+        t = single;
+        to = p + 1;
+      } else if (c == '\'') {
+        t = quoted(p, p + 1, '\'', backslashEscapes, STRING);
+        from = lexStart;
+        to = lexEnd;
+      } else if (c == '`') {
+        t = quoted(p, p + 1, '`', false, QUOTED_IDENT); // MySQL names
+        from = lexStart;
+        to = lexEnd;
+      } else if (c == '<' && !(vectorOperators && p + 2 < n && s.charAt(p + 2) == '>'
+          && distanceOperator(s.charAt(p + 1)) != 0)) {
+        t = OP; // <>, <=, <
+        to = p + 1;
+      } else if (c == '.' && !(p + 1 < n && isDigit(s.charAt(p + 1)))) {
+        t = DOT; // schema.table, alias.column
+        to = p + 1;
+      } else if (c == '-' && !(p + 1 < n && s.charAt(p + 1) == '-')) {
+        t = MINUS;
+        to = p + 1;
+      } else if (isDigit(c)) {
+        t = number(p);
+        from = lexStart;
+        to = lexEnd;
+      } else {
+        t = lexAt(p);
+        from = lexStart;
+        to = lexEnd;
+      }
+      p = to;
+      // whether it ends the skip: words, literals and punctuation most often do not
+      if (t == WORD) {
+        if ((commaArmsOperand && lastType == COMMA && nesting == 0) || words.stopsAt(from, to, nesting > 0)) {
+          break;
+        }
+      } else if (t == LPAREN) {
+        if (!groups || from < noGroupsBefore || (commaArmsOperand && lastType == COMMA && nesting == 0)) {
+          break;
+        }
+        if (nesting++ == 0) {
+          groupStart = from;
+          groupParams = params;
+          groupLastType = lastType;
+          groupLastStart = lastStart;
+          groupLastEnd = lastEnd;
+        }
+      } else if (t == RPAREN) {
+        if (nesting == 0) {
+          break;
+        }
+        nesting--;
+      } else if (t == EOF || t == SEMI || t == PARAM || t == DISTANCE_OP) {
+        break;
+      }
+      lastType = t;
+      lastStart = from;
+      lastEnd = to;
+    }
+    if (nesting > 0) {
+      // something inside a parenthesis passed over: go back and end the skip at that parenthesis
+      noGroupsBefore = from; // so no parenthesis before that token is tried again: linear time
+      params = groupParams;
+      t = LPAREN;
+      from = groupStart;
+      to = groupStart + 1;
+      lastType = groupLastType;
+      lastStart = groupLastStart;
+      lastEnd = groupLastEnd;
+    }
+    pos = to;
+    skippedType = lastType;
+    skippedStart = lastStart;
+    skippedEnd = lastEnd;
+    type = t;
+    start = from;
+    end = to;
+    value = t == PARAM || t == DISTANCE_OP ? lexValue : 0;
+    return t;
+  }
+
+  private boolean hasBackslash() {
+    if (backslashInText == 0) {
+      backslashInText = (byte) (sql.indexOf('\\') >= 0 ? 2 : 1);
+    }
+    return backslashInText == 2;
+  }
+
+  /** {@link #lex} from {@code p}; {@link #lexStart}, {@link #lexEnd} and {@link #pos} as it leaves them. */
+  private int lexAt(int p) {
+    pos = p;
+    return lex();
+  }
+
+  /** Goes to the end of the text, for a caller that knows nothing is left to read there. */
+  void skipToEnd() {
+    pos = limit;
+    peeked = false;
+    type = EOF;
   }
 
   /** Offset of the next unread character; only meaningful when nothing was peeked. */
@@ -166,8 +403,9 @@ final class SqlLexer {
     return peek() == WORD && regionIs(peekStart, peekEnd, lowerCaseWord);
   }
 
+  /** Whether {@code sql[from, to)} is {@code word} in any case. */
   boolean regionIs(int from, int to, String word) {
-    return to - from == word.length() && sql.regionMatches(true, from, word, 0, to - from);
+    return to - from == word.length() && CaseInsensitiveWords.regionMatches(sql, from, word);
   }
 
   private int token(int type, int from, int to) {
@@ -186,6 +424,10 @@ final class SqlLexer {
     return EOF;
   }
 
+  /**
+   * Small enough for the JIT to inline into {@link #next}: words, whitespace and one-character tokens
+   * here, everything else in {@link #lexMore}.
+   */
   private int lex() {
     final String s = sql;
     final int n = limit;
@@ -196,104 +438,113 @@ final class SqlLexer {
         p++; // whitespace, and NUL or other control characters in junk
         continue;
       }
-      switch (c) {
-        case '-':
-          if (p + 1 < n && s.charAt(p + 1) == '-'
-              && (!mysqlComments || p + 2 >= n || s.charAt(p + 2) <= ' ')) {
-            p = endOfLine(p + 2);
-            continue;
-          }
-          return token(MINUS, p, p + 1);
-        case '#':
-          if (mysqlComments) {
-            p = endOfLine(p + 1);
-            continue;
-          }
-          return token(OP, p, p + 1);
-        case '/':
-          if (p + 1 < n && s.charAt(p + 1) == '*') {
-            p = endOfBlockComment(p + 2);
-            if (p < 0) {
-              return endOfInput();
-            }
-            continue;
-          }
-          return token(OP, p, p + 1);
-        case '\'':
-          return quoted(p, p + 1, '\'', backslashEscapes, STRING);
-        case '"':
-          return quoted(p, p + 1, '"', backslashEscapes, QUOTED_IDENT);
-        case '`':
-          return quoted(p, p + 1, '`', false, QUOTED_IDENT);
-        case '[':
-          return bracketIdentifiers ? quoted(p, p + 1, ']', false, QUOTED_IDENT) : token(LBRACKET, p, p + 1);
-        case ']':
-          return token(RBRACKET, p, p + 1);
-        case '$':
-          return dollar(p);
-        case '?':
-          return question(p);
-        case ':':
-          if (p + 1 < n) {
-            char c1 = s.charAt(p + 1);
-            if (c1 == ':') {
-              return token(CAST, p, p + 2);
-            }
-            if (c1 == '=') {
-              return token(EQ, p, p + 2);
-            }
-            if (isIdentifierPart(c1)) {
-              return token(VARIABLE, p, endOfIdentifier(p + 1));
-            }
-          }
-          return token(OP, p, p + 1);
-        case '@':
-          {
-            int q = p + 1;
-            if (q < n && s.charAt(q) == '@') {
-              q++;
-            }
-            int e = endOfIdentifier(q);
-            return e > q ? token(VARIABLE, p, e) : token(OP, p, p + 1);
-          }
-        case '<':
-          if (vectorOperators && p + 2 < n && s.charAt(p + 2) == '>') {
-            int op = distanceOperator(s.charAt(p + 1));
-            if (op != 0) {
-              token(DISTANCE_OP, p, p + 3);
-              lexValue = op;
-              return DISTANCE_OP;
-            }
-          }
-          return token(OP, p, p + 1);
-        case '(':
-          return token(LPAREN, p, p + 1);
-        case ')':
-          return token(RPAREN, p, p + 1);
-        case ',':
-          return token(COMMA, p, p + 1);
-        case ';':
-          return token(SEMI, p, p + 1);
-        case '*':
-          return token(STAR, p, p + 1);
-        case '=':
-          return token(EQ, p, p + 1);
-        case '.':
-          if (p + 1 < n && isDigit(s.charAt(p + 1))) {
-            return number(p);
-          }
-          return token(DOT, p, p + 1);
-        default:
-          if (isDigit(c)) {
-            return number(p);
-          }
-          if (isIdentifierStart(c)) {
-            return word(p);
-          }
-          return token(OP, p, p + 1);
+      if (c >= 0x80) {
+        return word(p);
       }
+      int single = SINGLE[c];
+      if (single == WORD) {
+        return word(p); // the most common token first
+      }
+      if (single != EOF) {
+        lexStart = p;
+        lexEnd = p + 1;
+        lexValue = 0;
+        pos = p + 1;
+        return single;
+      }
+      int t = lexMore(p, c);
+      if (t >= 0) {
+        return t;
+      }
+      p = pos; // a comment, skipped
     }
     return endOfInput();
+  }
+
+  /** A token from a character {@link #SINGLE} does not decide; -1 after a comment, {@link #pos} past it. */
+  private int lexMore(int p, char c) {
+    final String s = sql;
+    final int n = limit;
+    switch (c) {
+      case '-':
+        if (p + 1 < n && s.charAt(p + 1) == '-'
+            && (!mysqlComments || p + 2 >= n || s.charAt(p + 2) <= ' ')) {
+          pos = endOfLine(p + 2);
+          return -1;
+        }
+        return token(MINUS, p, p + 1);
+      case '#':
+        if (mysqlComments) {
+          pos = endOfLine(p + 1);
+          return -1;
+        }
+        return token(OP, p, p + 1);
+      case '/':
+        if (p + 1 < n && s.charAt(p + 1) == '*') {
+          int e = endOfBlockComment(p + 2);
+          if (e < 0) {
+            return endOfInput();
+          }
+          pos = e;
+          return -1;
+        }
+        return token(OP, p, p + 1);
+      case '\'':
+        return quoted(p, p + 1, '\'', backslashEscapes, STRING);
+      case '"':
+        return quoted(p, p + 1, '"', backslashEscapes, QUOTED_IDENT);
+      case '`':
+        return quoted(p, p + 1, '`', false, QUOTED_IDENT);
+      case '[':
+        return bracketIdentifiers ? quoted(p, p + 1, ']', false, QUOTED_IDENT) : token(LBRACKET, p, p + 1);
+      case '$':
+        return dollar(p);
+      case '?':
+        return question(p);
+      case ':':
+        if (p + 1 < n) {
+          char c1 = s.charAt(p + 1);
+          if (c1 == ':') {
+            return token(CAST, p, p + 2);
+          }
+          if (c1 == '=') {
+            return token(EQ, p, p + 2);
+          }
+          if (isIdentifierPart(c1)) {
+            return token(VARIABLE, p, endOfIdentifier(p + 1));
+          }
+        }
+        return token(OP, p, p + 1);
+      case '@':
+        {
+          int q = p + 1;
+          if (q < n && s.charAt(q) == '@') {
+            q++;
+          }
+          int e = endOfIdentifier(q);
+          return e > q ? token(VARIABLE, p, e) : token(OP, p, p + 1);
+        }
+      case '<':
+        if (vectorOperators && p + 2 < n && s.charAt(p + 2) == '>') {
+          int op = distanceOperator(s.charAt(p + 1));
+          if (op != 0) {
+            token(DISTANCE_OP, p, p + 3);
+            lexValue = op;
+            return DISTANCE_OP;
+          }
+        }
+        return token(OP, p, p + 1);
+      case '.':
+        if (p + 1 < n && isDigit(s.charAt(p + 1))) {
+          return number(p);
+        }
+        return token(DOT, p, p + 1);
+      default:
+        if (isDigit(c)) {
+          return number(p);
+        }
+        return token(OP, p, p + 1);
+    }
   }
 
   private static int distanceOperator(char middle) {
@@ -349,6 +600,20 @@ final class SqlLexer {
   /** A literal or identifier from {@code from}; its text starts at {@code bodyStart}. */
   private int quoted(int from, int bodyStart, char close, boolean backslashes, int type) {
     int p = bodyStart;
+    if (!backslashes || !hasBackslash()) {
+      // String.indexOf is vectorized: literals (inlined vectors, JSON) are most of some statements
+      while (true) {
+        int c = sql.indexOf(close, p);
+        if (c < 0) {
+          return endOfInput();
+        }
+        if (c + 1 < limit && sql.charAt(c + 1) == close) {
+          p = c + 2; // doubled: an escaped quote
+          continue;
+        }
+        return token(type, from, c + 1);
+      }
+    }
     while (p < limit) {
       char c = sql.charAt(p);
       if (c == close) {
@@ -431,11 +696,32 @@ final class SqlLexer {
   }
 
   private int word(int p) {
-    int e = endOfIdentifier(p + 1);
-    if (oracleQuotes && e < limit && sql.charAt(e) == '\'' && isAlternativeQuotePrefix(p, e)) {
+    final String s = sql;
+    final int n = limit;
+    int e = p + 1;
+    while (e < n) {
+      char c = s.charAt(e);
+      if (c < 0x80 && !WORD_PART[c]) {
+        if (c == '\'') {
+          return prefixedString(p, e);
+        }
+        break;
+      }
+      e++;
+    }
+    lexStart = p;
+    lexEnd = e;
+    lexValue = 0;
+    pos = e;
+    return WORD;
+  }
+
+  /** A word before a quote: Oracle {@code q'[...]'}, {@code E'...'}, {@code N'...'}, or a word, a literal. */
+  private int prefixedString(int p, int e) {
+    if (oracleQuotes && isAlternativeQuotePrefix(p, e)) {
       return alternativeQuote(p, e + 1);
     }
-    if (e == p + 1 && e < limit && sql.charAt(e) == '\'') {
+    if (e == p + 1) {
       switch (sql.charAt(p)) {
         case 'E':
         case 'e':
@@ -484,7 +770,13 @@ final class SqlLexer {
   }
 
   private int endOfIdentifier(int p) {
-    while (p < limit && isIdentifierPart(sql.charAt(p))) {
+    final String s = sql;
+    final int n = limit;
+    while (p < n) {
+      char c = s.charAt(p);
+      if (c < 0x80 && !WORD_PART[c]) {
+        break;
+      }
       p++;
     }
     return p;
@@ -528,11 +820,11 @@ final class SqlLexer {
   }
 
   static boolean isIdentifierStart(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+    return c >= 0x80 || WORD_START[c];
   }
 
   static boolean isIdentifierPart(char c) {
-    return isIdentifierStart(c) || isDigit(c) || c == '$';
+    return c >= 0x80 || WORD_PART[c];
   }
 
   private static boolean isTagPart(char c) {

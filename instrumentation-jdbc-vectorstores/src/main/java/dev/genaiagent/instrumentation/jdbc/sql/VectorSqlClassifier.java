@@ -17,11 +17,14 @@ import javax.annotation.Nullable;
  * fail: pure, linear in the length of the text, no regular expressions, and any error is caught and
  * answered with {@link VectorSql#OTHER}.
  *
- * <p>Two passes at most over each statement. A cheap scan that allocates nothing splits the text at
- * top-level {@code ;} and looks in each SELECT or WITH statement for a distance operator, a distance
- * function call or a sqlite-vec {@code MATCH}; the rare statement that has one is read again by
- * {@link SearchAnalyzer}. The first statement that is a search wins; otherwise the allow-listed settings
- * of {@code SET}, {@code RESET} and {@code set_config} statements are collected.
+ * <p>Two passes at most over each statement. A cheap scan splits the text at top-level {@code ;} and
+ * looks in each SELECT or WITH statement for a distance operator, a distance function call or a
+ * sqlite-vec {@code MATCH}; the rare statement that has one is read again by {@link SearchAnalyzer}.
+ * The scan lexes only up to the last place {@link MarkerCandidates} finds such a marker or a {@code ;}
+ * could be, without lexing: most statements have none, and are answered after a few vectorized
+ * {@code indexOf} calls, a non-SELECT statement after its first word. The first statement that is a
+ * search wins; otherwise the allow-listed settings of {@code SET}, {@code RESET} and {@code set_config}
+ * statements are collected.
  */
 public final class VectorSqlClassifier {
   /** Longer statements (bulk inserts, generated IN lists) are not scanned at all. */
@@ -45,7 +48,17 @@ public final class VectorSqlClassifier {
 
   /** The classification without the safety net, so tests see a bug as an exception, not as OTHER. */
   static VectorSql classifyOrThrow(String sql, SqlDialect dialect) {
+    return classifyOrThrow(sql, dialect, true);
+  }
+
+  /**
+   * With {@code shortcuts} false, every token is lexed, and every token of a search analyzed, one by
+   * one: no {@link MarkerCandidates}, no quiet tokens passed over. Slower, with the same answers, which
+   * tests compare.
+   */
+  static VectorSql classifyOrThrow(String sql, SqlDialect dialect, boolean shortcuts) {
     SqlLexer lx = new SqlLexer(sql, dialect);
+    MarkerCandidates candidates = shortcuts ? new MarkerCandidates(sql, lx.hasVectorOperators()) : null;
     List<Setting> settings = null;
     while (true) {
       int statementStart = lx.position();
@@ -61,9 +74,9 @@ public final class VectorSqlClassifier {
       }
       if (t == WORD) {
         if (lx.is("select") || lx.is("with")) {
-          if (hasSearchMarker(lx, depth)) {
+          if (hasSearchMarker(lx, depth, candidates)) {
             lx.reset(statementStart, paramsBefore);
-            SearchAnalyzer analyzer = new SearchAnalyzer(lx, dialect);
+            SearchAnalyzer analyzer = new SearchAnalyzer(lx, dialect, shortcuts);
             VectorSql search = analyzer.analyze();
             if (search != null) {
               return settings == null ? search : search.withSettings(settings);
@@ -96,7 +109,7 @@ public final class VectorSqlClassifier {
           continue;
         }
       }
-      skipStatement(lx, t, depth);
+      skipStatement(lx, t, depth, candidates);
     }
     return settings == null || settings.isEmpty() ? VectorSql.OTHER : VectorSql.settings(settings);
   }
@@ -105,9 +118,18 @@ public final class VectorSqlClassifier {
    * Reads to the end of the statement, or stops at the first distance operator, distance function
    * call or {@code MATCH} (true). Also true for {@code set_config(}, which the analyzer collects.
    */
-  private static boolean hasSearchMarker(SqlLexer lx, int depth) {
+  private static boolean hasSearchMarker(SqlLexer lx, int depth, @Nullable MarkerCandidates candidates) {
     String sql = lx.sql();
+    int candidate = -1; // where the next marker or ';' may be: the lexer reads up to there
     while (true) {
+      int at = lx.position();
+      if (candidates != null && at > candidate) {
+        candidate = candidates.next(at);
+        if (candidate == MarkerCandidates.NONE) {
+          lx.skipToEnd(); // neither a marker nor a ';' in the rest: it is this statement's end
+          return false;
+        }
+      }
       switch (lx.next()) {
         case EOF:
           return false;
@@ -139,12 +161,16 @@ public final class VectorSqlClassifier {
     }
   }
 
-  private static void skipStatement(SqlLexer lx, int t, int depth) {
+  private static void skipStatement(SqlLexer lx, int t, int depth, @Nullable MarkerCandidates candidates) {
     while (t != EOF && !(t == SEMI && depth == 0)) {
       if (t == LPAREN) {
         depth++;
       } else if (t == RPAREN && depth > 0) {
         depth--;
+      }
+      if (candidates != null && candidates.nextSemicolon(lx.position()) == MarkerCandidates.NONE) {
+        lx.skipToEnd(); // no ';' left: this statement is the last
+        return;
       }
       t = lx.next();
     }

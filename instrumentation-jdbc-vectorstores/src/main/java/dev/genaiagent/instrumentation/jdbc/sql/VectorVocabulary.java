@@ -75,27 +75,9 @@ final class VectorVocabulary {
     new Function("set_config", SET_CONFIG, null, false),
   };
 
-  private static final int MAX_LENGTH = 32;
-  private static final Function[][] BY_LENGTH = new Function[MAX_LENGTH + 1][];
-
-  static {
-    for (int len = 0; len <= MAX_LENGTH; len++) {
-      int count = 0;
-      for (Function f : FUNCTIONS) {
-        if (f.name.length() == len) {
-          count++;
-        }
-      }
-      Function[] same = new Function[count];
-      int i = 0;
-      for (Function f : FUNCTIONS) {
-        if (f.name.length() == len) {
-          same[i++] = f;
-        }
-      }
-      BY_LENGTH[len] = same;
-    }
-  }
+  private static final CaseInsensitiveWords NAMES = names();
+  /** Length of the shortest function name ({@code l2distance}, {@code dotproduct}, {@code set_config}). */
+  static final int SHORTEST_FUNCTION_NAME = shortestName();
 
   /** Session settings of vector indexes: the only ones remembered, so a connection's state stays small. */
   private static final String[] SETTINGS = {
@@ -121,19 +103,32 @@ final class VectorVocabulary {
     return new Function(name, PLAIN, metric, true);
   }
 
+  private static CaseInsensitiveWords names() {
+    return new CaseInsensitiveWords(functionNames());
+  }
+
+  private static int shortestName() {
+    int shortest = Integer.MAX_VALUE;
+    for (Function f : FUNCTIONS) {
+      shortest = Math.min(shortest, f.name.length());
+    }
+    return shortest;
+  }
+
+  /** The names of the functions, lower case. */
+  static String[] functionNames() {
+    String[] names = new String[FUNCTIONS.length];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = FUNCTIONS[i].name;
+    }
+    return names;
+  }
+
   /** The function named {@code sql[start, end)} in any case, or null. */
   @Nullable
   static Function function(String sql, int start, int end) {
-    int len = end - start;
-    if (len > MAX_LENGTH) {
-      return null;
-    }
-    for (Function f : BY_LENGTH[len]) {
-      if (sql.regionMatches(true, start, f.name, 0, len)) {
-        return f;
-      }
-    }
-    return null;
+    int i = NAMES.indexOf(sql, start, end);
+    return i < 0 ? null : FUNCTIONS[i];
   }
 
   /** Whether {@code lowerCaseName} is a vector index setting. */
