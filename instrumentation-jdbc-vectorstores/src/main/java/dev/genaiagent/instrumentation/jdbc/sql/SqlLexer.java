@@ -242,28 +242,39 @@ final class SqlLexer {
       } else if (single != EOF) {
         t = single;
         to = p + 1;
-      } else if (c == '\'') {
-        t = quoted(p, p + 1, '\'', backslashEscapes, STRING);
+        if (t != LPAREN && t != RPAREN && t != SEMI) {
+          lastType = t; // , = * ] and operators
+          lastStart = p;
+          lastEnd = to;
+          p = to;
+          continue;
+        }
+      } else if (c == '\'' || c == '`') {
+        t = quoted(p, p + 1, c, c == '\'' && backslashEscapes, c == '\'' ? STRING : QUOTED_IDENT);
         from = lexStart;
         to = lexEnd;
-      } else if (c == '`') {
-        t = quoted(p, p + 1, '`', false, QUOTED_IDENT); // MySQL names
-        from = lexStart;
-        to = lexEnd;
-      } else if (c == '<' && !(vectorOperators && p + 2 < n && s.charAt(p + 2) == '>'
-          && distanceOperator(s.charAt(p + 1)) != 0)) {
-        t = OP; // <>, <=, <
-        to = p + 1;
-      } else if (c == '.' && !(p + 1 < n && isDigit(s.charAt(p + 1)))) {
-        t = DOT; // schema.table, alias.column
-        to = p + 1;
-      } else if (c == '-' && !(p + 1 < n && s.charAt(p + 1) == '-')) {
-        t = MINUS;
-        to = p + 1;
+        if (t != EOF) {
+          lastType = t; // a literal, or a MySQL name
+          lastStart = from;
+          lastEnd = to;
+          p = to;
+          continue;
+        }
+      } else if ((c == '.' && !(p + 1 < n && isDigit(s.charAt(p + 1))))
+          || (c == '-' && !(p + 1 < n && s.charAt(p + 1) == '-'))
+          || (c == '<' && !(vectorOperators && p + 2 < n && s.charAt(p + 2) == '>'
+              && distanceOperator(s.charAt(p + 1)) != 0))) {
+        lastType = c == '.' ? DOT : c == '-' ? MINUS : OP; // alias.column, a minus, <> <= <
+        lastStart = p;
+        lastEnd = p + 1;
+        p++;
+        continue;
       } else if (isDigit(c)) {
-        t = number(p);
-        from = lexStart;
-        to = lexEnd;
+        lastType = number(p);
+        lastStart = p;
+        lastEnd = lexEnd;
+        p = lexEnd;
+        continue;
       } else {
         t = lexAt(p);
         from = lexStart;
