@@ -50,7 +50,6 @@ public final class JdbcRetrievals {
           .build();
   static final GenAiInstrumenter<RetrievalRequest, RetrievalResult> INSTRUMENTER =
       TELEMETRY.instrumenter(new RetrievalAttributesGetter());
-  private static final RetrievalAttributesGetter GETTER = new RetrievalAttributesGetter();
   /** upstream's {@code db.client.operation.duration} (a no-op unless the stable database semconv is on). */
   private static final OperationListener DB_METRICS =
       DbClientMetrics.get().create(GlobalOpenTelemetry.get().getMeter(INSTRUMENTATION_NAME));
@@ -335,8 +334,7 @@ public final class JdbcRetrievals {
   }
 
   private static Attributes dbMetricAttributes(RetrievalRequest request) {
-    Attributes additional = GETTER.additionalAttributes(request);
-    io.opentelemetry.api.common.AttributesBuilder b = additional.toBuilder()
+    io.opentelemetry.api.common.AttributesBuilder b = request.storeAttributes().toBuilder()
         .put(AttributeKey.stringKey("db.system.name"), request.connection.dbSystemName);
     if (request.connection.namespace != null) {
       b.put(AttributeKey.stringKey("db.namespace"), request.connection.namespace);

@@ -1,15 +1,10 @@
 package dev.genaiagent.instrumentation.jdbc;
 
-import static io.opentelemetry.api.common.AttributeKey.stringKey;
-
-import dev.genaiagent.telemetry.GenAiAttributes;
 import dev.genaiagent.telemetry.GenAiAttributesGetter;
 import dev.genaiagent.telemetry.GenAiOperation;
 import dev.genaiagent.telemetry.content.RetrievedDocument;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import java.util.List;
-import java.util.Map;
 import javax.annotation.Nullable;
 
 /**
@@ -17,9 +12,6 @@ import javax.annotation.Nullable;
  * would have made, so it also carries that span's attributes (see {@link SqlAttributes}).
  */
 final class RetrievalAttributesGetter implements GenAiAttributesGetter<RetrievalRequest, RetrievalResult> {
-  /** Extension: index search settings in force, {@code db.vector.search.hnsw.ef_search} = {@code 100}. */
-  static final String SETTING_PREFIX = "db.vector.search.";
-
   @Override
   public GenAiOperation operation(RetrievalRequest request) {
     return GenAiOperation.RETRIEVAL;
@@ -73,19 +65,7 @@ final class RetrievalAttributesGetter implements GenAiAttributesGetter<Retrieval
 
   @Override
   public Attributes additionalAttributes(RetrievalRequest request) {
-    AttributesBuilder b = Attributes.builder();
-    SqlAttributes.put(b, request);
-    if (request.topK != null) {
-      b.put(GenAiAttributes.DB_VECTOR_QUERY_TOP_K, request.topK);
-    }
-    Boolean exact = request.vectorSql.exact();
-    if (exact != null) {
-      b.put(GenAiAttributes.DB_VECTOR_QUERY_EXACT, exact);
-    }
-    for (Map.Entry<String, String> setting : request.settings.entrySet()) {
-      b.put(stringKey(SETTING_PREFIX + setting.getKey()), setting.getValue());
-    }
-    return b.build();
+    return request.storeAttributes();
   }
 
   @Override
