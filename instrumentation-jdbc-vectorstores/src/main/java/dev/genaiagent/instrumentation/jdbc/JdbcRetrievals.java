@@ -94,15 +94,15 @@ public final class JdbcRetrievals {
       return null;
     }
     SqlDialect dialect = DriverDialects.of(statement);
-    VectorSql vectorSql = CLASSIFIER.classify(sql, dialect);
-    if (vectorSql.kind() == VectorSql.Kind.OTHER) {
-      return null;
+    if (CLASSIFIER.classify(sql, dialect).kind() == VectorSql.Kind.OTHER) {
+      return null; // the common case: no connection lookup
     }
     Connection connection = connection(statement);
-    JdbcConnectionInfo info = connectionInfo(connection);
-    if (dialect == SqlDialect.OTHER) {
-      vectorSql = CLASSIFIER.classify(sql, info.dialect); // a wrapper: lex again as its database does
+    VectorSql vectorSql = classify(sql, dialect, connection);
+    if (vectorSql == null) {
+      return null;
     }
+    JdbcConnectionInfo info = connectionInfo(connection);
     return begin(statement, connection, sql, vectorSql, info, vectorSql.topK() >= 0 ? vectorSql.topK() : null, null);
   }
 
@@ -148,7 +148,7 @@ public final class JdbcRetrievals {
    * when that found something.
    */
   @Nullable
-  private static VectorSql classify(String sql, SqlDialect dialect, Connection connection) {
+  private static VectorSql classify(String sql, SqlDialect dialect, @Nullable Connection connection) {
     VectorSql vectorSql = CLASSIFIER.classify(sql, dialect);
     if (vectorSql.kind() != VectorSql.Kind.OTHER && dialect == SqlDialect.OTHER) {
       vectorSql = CLASSIFIER.classify(sql, connectionInfo(connection).dialect);
