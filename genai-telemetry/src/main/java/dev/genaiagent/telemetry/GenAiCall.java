@@ -45,6 +45,8 @@ public final class GenAiCall {
   private long[] chunkIntervals;
   private int chunkIntervalCount;
   @Nullable private final GenAiInstrumenter<?, ?> flusher;
+  /** The agent call this owner runs under, directly or through tools and retrievals: it sums our usage. */
+  @Nullable final GenAiCall enclosingAgent;
 
   /** An owner: it has the span; {@code flusher} records chunk intervals a long stream overflows. */
   GenAiCall(GenAiOperation operation, Span span, Context parent, long startNanos, NanoClock clock,
@@ -57,6 +59,7 @@ public final class GenAiCall {
     this.clock = clock;
     this.attributes = attributes;
     this.flusher = flusher;
+    this.enclosingAgent = enclosingAgent(current(parent));
   }
 
   /** A layer of {@code owner}: the context stays the owner's, so children parent to its span. */
@@ -69,6 +72,16 @@ public final class GenAiCall {
     this.clock = clock;
     this.attributes = new LinkedHashMap<>();
     this.flusher = null;
+    this.enclosingAgent = null;
+  }
+
+  @Nullable
+  private static GenAiCall enclosingAgent(@Nullable GenAiCall outer) {
+    if (outer == null) {
+      return null;
+    }
+    GenAiCall owner = outer.ownerOrSelf();
+    return owner.operation == GenAiOperation.INVOKE_AGENT ? owner : owner.enclosingAgent;
   }
 
   /** The innermost GenAI call in {@code context}, if any. */
@@ -165,6 +178,22 @@ public final class GenAiCall {
   synchronized void fillRetrievalScores(@Nullable double[] scores) {
     if (scores != null && retrievalScores == null) {
       retrievalScores = scores;
+    }
+  }
+
+  /**
+   * Adds a finished model call's usage (or a sub-agent's sums) to this agent's: an agent span reports
+   * what its whole run consumed. Only span attributes: token metrics stay recorded once, per model call.
+   */
+  synchronized void addUsage(Map<AttributeKey<?>, Object> usage) {
+    for (Map.Entry<AttributeKey<?>, Object> e : usage.entrySet()) {
+      Object mine = attributes.get(e.getKey());
+      Object theirs = e.getValue();
+      if (theirs instanceof Long) {
+        attributes.put(e.getKey(), mine instanceof Long ? (Long) mine + (Long) theirs : theirs);
+      } else if (theirs instanceof Double) {
+        attributes.put(e.getKey(), mine instanceof Double ? (Double) mine + (Double) theirs : theirs);
+      }
     }
   }
 

@@ -226,6 +226,10 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
     if (cost != null) {
       values.put(USAGE_COST, cost);
     }
+    if (call.enclosingAgent != null
+        && (call.operation.isInference() || call.operation == GenAiOperation.INVOKE_AGENT)) {
+      call.enclosingAgent.addUsage(usageOf(values));
+    }
     Double ttfc = firstChunkNanos < 0 ? null : (firstChunkNanos - call.startNanos) / NANOS_PER_SECOND;
     for (Map.Entry<AttributeKey<?>, Object> e : values.entrySet()) {
       setOnSpan(span, e.getKey(), e.getValue());
@@ -302,6 +306,22 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
       cost = pricing.cost(provider, (String) values.get(REQUEST_MODEL), usage);
     }
     return cost;
+  }
+
+  private static final AttributeKey<?>[] SUMMED_USAGE = {
+    USAGE_INPUT_TOKENS, USAGE_OUTPUT_TOKENS, USAGE_CACHE_READ_INPUT_TOKENS, USAGE_CACHE_CREATION_INPUT_TOKENS,
+    USAGE_REASONING_OUTPUT_TOKENS, USAGE_COST,
+  };
+
+  private static Map<AttributeKey<?>, Object> usageOf(Map<AttributeKey<?>, Object> values) {
+    Map<AttributeKey<?>, Object> usage = new LinkedHashMap<>();
+    for (AttributeKey<?> key : SUMMED_USAGE) {
+      Object v = values.get(key);
+      if (v != null) {
+        usage.put(key, v);
+      }
+    }
+    return usage;
   }
 
   @Nullable
