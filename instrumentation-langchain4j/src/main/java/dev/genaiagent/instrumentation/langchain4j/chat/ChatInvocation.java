@@ -1,0 +1,63 @@
+package dev.genaiagent.instrumentation.langchain4j.chat;
+
+import dev.genaiagent.instrumentation.langchain4j.Reflection;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import javax.annotation.Nullable;
+
+/**
+ * One {@code chat(...)} of a {@code ChatModel} or {@code StreamingChatModel}: the request as the model
+ * will send it. Model name and sampling settings usually live in the model's default parameters, not in
+ * the request, so the effective parameters are computed here the way the model's own {@code chat}
+ * does ({@code defaultRequestParameters().overrideWith(request.parameters())}, which has no side effects).
+ */
+final class ChatInvocation {
+  final ChatRequest request;
+  @Nullable final ChatRequestParameters parameters;
+  final String provider;
+  final ModelEndpoint endpoint;
+  @Nullable final String modelName;
+  final boolean streaming;
+  @Nullable final String conversationId;
+
+  private ChatInvocation(ChatRequest request, @Nullable ChatRequestParameters parameters, String provider,
+      ModelEndpoint endpoint, @Nullable String modelName, boolean streaming, @Nullable String conversationId) {
+    this.request = request;
+    this.parameters = parameters;
+    this.provider = provider;
+    this.endpoint = endpoint;
+    this.modelName = modelName;
+    this.streaming = streaming;
+    this.conversationId = conversationId;
+  }
+
+  static ChatInvocation of(Object model, ChatRequest request, boolean streaming, @Nullable String conversationId) {
+    ChatRequestParameters parameters = request.parameters();
+    Enum<?> provider = null;
+    try {
+      ChatRequestParameters defaults;
+      if (model instanceof ChatModel) {
+        defaults = ((ChatModel) model).defaultRequestParameters();
+        provider = ((ChatModel) model).provider();
+      } else {
+        defaults = ((StreamingChatModel) model).defaultRequestParameters();
+        provider = ((StreamingChatModel) model).provider();
+      }
+      if (defaults != null) {
+        parameters = defaults.overrideWith(parameters);
+      }
+    } catch (Throwable t) {
+      // a model that does not implement them (Anthropic 1.0.x): the request's own parameters
+    }
+    String modelName = parameters == null ? null : parameters.modelName();
+    if (modelName == null) {
+      Object field = Reflection.field(model, "modelName"); // models without default parameters keep it here
+      modelName = field instanceof String ? (String) field : null;
+    }
+    ModelEndpoint endpoint = ModelEndpoint.of(model);
+    return new ChatInvocation(request, parameters, ModelProviders.of(provider, model.getClass(), endpoint.host),
+        endpoint, modelName, streaming, conversationId);
+  }
+}
