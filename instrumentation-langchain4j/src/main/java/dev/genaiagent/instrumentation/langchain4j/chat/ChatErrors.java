@@ -8,12 +8,12 @@ import javax.annotation.Nullable;
  * it), else the exception's class name. Mapped exceptions ({@code RateLimitException}) keep the HTTP
  * error as their cause, so the chain is searched, briefly.
  */
-final class ChatErrors {
+public final class ChatErrors {
   private static final int MAX_CAUSES = 8;
 
   private ChatErrors() {}
 
-  static String errorType(Throwable error) {
+  public static String errorType(Throwable error) {
     Throwable t = error;
     for (int i = 0; i < MAX_CAUSES && t != null; i++) {
       String code = providerCode(t.getMessage());

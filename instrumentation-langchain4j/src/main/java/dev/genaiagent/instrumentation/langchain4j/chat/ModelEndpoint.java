@@ -11,20 +11,20 @@ import javax.annotation.Nullable;
  * the endpoint. A model without one (in-process, an SDK client) answers null; an SDK layer underneath
  * (openai-java) then fills it in.
  */
-final class ModelEndpoint {
+public final class ModelEndpoint {
   private static final int MAX_CACHED = 256;
   private static final Map<String, ModelEndpoint> PARSED = new ConcurrentHashMap<>();
   private static final ModelEndpoint NONE = new ModelEndpoint(null, null);
 
-  @Nullable final String host;
-  @Nullable final Integer port;
+  @Nullable public final String host;
+  @Nullable public final Integer port;
 
   private ModelEndpoint(@Nullable String host, @Nullable Integer port) {
     this.host = host;
     this.port = port;
   }
 
-  static ModelEndpoint of(Object model) {
+  public static ModelEndpoint of(Object model) {
     Object baseUrl = Reflection.field(Reflection.field(model, "client"), "baseUrl");
     if (!(baseUrl instanceof String)) {
       baseUrl = Reflection.field(model, "baseUrl");
@@ -33,7 +33,7 @@ final class ModelEndpoint {
   }
 
   /** Base URLs are few and fixed per model: parsed once each. */
-  static ModelEndpoint parse(String url) {
+  public static ModelEndpoint parse(String url) {
     ModelEndpoint e = PARSED.get(url);
     if (e == null) {
       e = parseUncached(url);

@@ -9,10 +9,10 @@ import javax.annotation.Nullable;
  * constant, read by name so every version links), else what its class name says, else the class's
  * simple name (a custom model: the user's own name for it beats a made-up one).
  */
-final class ModelProviders {
+public final class ModelProviders {
   private ModelProviders() {}
 
-  static String of(@Nullable Enum<?> modelProvider, Class<?> modelClass, @Nullable String host) {
+  public static String of(@Nullable Enum<?> modelProvider, Class<?> modelClass, @Nullable String host) {
     String byEnum = modelProvider == null ? null : byProviderName(modelProvider.name(), host);
     return byEnum != null ? byEnum : byClassName(modelClass);
   }

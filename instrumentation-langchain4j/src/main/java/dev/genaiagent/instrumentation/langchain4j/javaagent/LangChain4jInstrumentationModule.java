@@ -1,6 +1,7 @@
 package dev.genaiagent.instrumentation.langchain4j.javaagent;
 
 import static io.opentelemetry.javaagent.extension.matcher.AgentElementMatchers.hasClassesNamed;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import dev.genaiagent.telemetry.cost.PricingTable;
 import dev.genaiagent.telemetry.javaagent.HelperClasses;
@@ -12,7 +13,8 @@ import java.util.List;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * LangChain4j 1.x: chat and streaming chat models of every provider. Hooks sit on LangChain4j's core
+ * LangChain4j 1.x: chat and streaming chat models of every provider; AI services (blocking and
+ * {@code TokenStream}) as agents, and their tools. Hooks sit on LangChain4j's core
  * interfaces, not on provider classes, so a provider we have never seen is covered too. Switch:
  * {@code otel.instrumentation.genai-langchain4j.enabled}.
  */
@@ -22,12 +24,17 @@ public final class LangChain4jInstrumentationModule extends InstrumentationModul
     super("genai-langchain4j", "genai");
   }
 
+  /** First in core 1.20.0, which added calls that bypass our hooks (chatAsync, Flow.Publisher streaming). */
+  static final String NEWER_THAN_SUPPORTED = "dev.langchain4j.model.chat.response.ChatModelStreamingEvent";
+
   @Override
   public ElementMatcher.Junction<ClassLoader> classLoaderMatcher() {
-    // ChatModel replaced ChatLanguageModel in 1.0.0-rc1: 0.x and the 1.0 betas are skipped whole.
+    // ChatModel replaced ChatLanguageModel in 1.0.0-rc1: 0.x and the 1.0 betas are skipped whole, and so
+    // is 1.20+, rather than traced in part (supported: 1.0.0 to 1.19.x).
     return hasClassesNamed(ChatModelInstrumentation.CHAT_MODEL,
-        StreamingChatModelInstrumentation.STREAMING_CHAT_MODEL,
-        StreamingChatModelInstrumentation.HANDLER);
+            StreamingChatModelInstrumentation.STREAMING_CHAT_MODEL,
+            StreamingChatModelInstrumentation.HANDLER)
+        .and(not(hasClassesNamed(NEWER_THAN_SUPPORTED)));
   }
 
   @Override
@@ -55,6 +62,15 @@ public final class LangChain4jInstrumentationModule extends InstrumentationModul
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
         new ChatModelInstrumentation(),
-        new StreamingChatModelInstrumentation());
+        new StreamingChatModelInstrumentation(),
+        new EmbeddingModelInstrumentation(),
+        new EmbeddingStoreInstrumentation(),
+        new ContentRetrieverInstrumentation(),
+        new AiServicesInstrumentation(),
+        new TokenStreamInstrumentation(),
+        new StreamingResponseHandlerInstrumentation(),
+        new ToolExecutorInstrumentation(),
+        new DefaultToolExecutorInstrumentation(),
+        new ToolServiceInstrumentation());
   }
 }

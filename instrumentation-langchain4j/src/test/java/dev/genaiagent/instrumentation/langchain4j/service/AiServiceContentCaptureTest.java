@@ -1,0 +1,67 @@
+package dev.genaiagent.instrumentation.langchain4j.service;
+
+import static dev.genaiagent.instrumentation.langchain4j.service.AiServiceTest.named;
+import static dev.genaiagent.instrumentation.langchain4j.service.AiServiceTest.trace;
+import static dev.genaiagent.instrumentation.langchain4j.service.AiServiceTest.traced;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.genaiagent.instrumentation.langchain4j.AgentTelemetry;
+import dev.genaiagent.testing.OtlpReceiver;
+import dev.genaiagent.testing.ReceivedSpan;
+import dev.genaiagent.testing.openai.OpenAiTestServer;
+import dev.genaiagent.testing.openai.Script;
+import dev.langchain4j.agent.tool.P;
+import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.service.AiServices;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** With content capture on, tool spans carry arguments and results, redacted like every captured text. */
+class AiServiceContentCaptureTest {
+  static final OtlpReceiver receiver = AgentTelemetry.RECEIVER;
+  OpenAiTestServer server;
+
+  interface Directory {
+    String ask(String question);
+  }
+
+  static class DirectoryTools {
+    @Tool("Finds a person's contact")
+    String contact(@P(name = "name", value = "the person") String name) {
+      return "Reach " + name + " at jane.doe@example.com";
+    }
+  }
+
+  @BeforeEach
+  void start() {
+    server = OpenAiTestServer.start();
+    receiver.reset();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void toolArgumentsAndResultsAreCapturedAndRedacted() {
+    Directory directory = AiServices.builder(Directory.class)
+        .chatModel(OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("sk-test").modelName("gpt-4o-mini")
+            .maxRetries(0).build())
+        .tools(new DirectoryTools()).build();
+    server.enqueue(Script.chat().toolCall("call_c", "contact", "{\"name\":\"Jane\"}"), Script.chat().content("Done."));
+    String traceId = traced("lookup", () -> directory.ask("How do I reach Jane?"));
+
+    List<ReceivedSpan> spans = trace(traceId, 1 + 1 + 2 + 1 + 2);
+    ReceivedSpan tool = named(spans, "execute_tool contact");
+    assertThat(tool.attributes()).containsEntry("gen_ai.tool.call.arguments", "{\"name\":\"Jane\"}");
+    assertThat((String) tool.attribute("gen_ai.tool.call.result"))
+        .startsWith("Reach Jane at ").contains("<EMAIL").doesNotContain("jane.doe@example.com");
+    // The application and the model still got the real result.
+    server.takeRequest();
+    assertThat(server.takeRequest().body()).contains("jane.doe@example.com");
+  }
+}
