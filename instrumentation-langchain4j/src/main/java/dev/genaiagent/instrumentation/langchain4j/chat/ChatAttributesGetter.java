@@ -1,5 +1,6 @@
 package dev.genaiagent.instrumentation.langchain4j.chat;
 
+import dev.genaiagent.instrumentation.langchain4j.ProviderErrors;
 import dev.genaiagent.instrumentation.langchain4j.Reflection;
 import dev.genaiagent.telemetry.GenAiAttributesGetter;
 import dev.genaiagent.telemetry.GenAiOperation;
@@ -179,7 +180,7 @@ final class ChatAttributesGetter implements GenAiAttributesGetter<ChatInvocation
 
   @Override
   public String errorType(Throwable error) {
-    return ChatErrors.errorType(error);
+    return ProviderErrors.errorType(error);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.genaiagent.instrumentation.langchain4j.chat;
 
+import dev.genaiagent.instrumentation.langchain4j.ModelProviders;
+import dev.genaiagent.instrumentation.langchain4j.ModelEndpoint;
 import dev.genaiagent.instrumentation.langchain4j.Reflection;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;

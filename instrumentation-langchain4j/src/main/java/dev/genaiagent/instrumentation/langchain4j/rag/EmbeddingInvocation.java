@@ -1,8 +1,8 @@
 package dev.genaiagent.instrumentation.langchain4j.rag;
 
 import dev.genaiagent.instrumentation.langchain4j.Reflection;
-import dev.genaiagent.instrumentation.langchain4j.chat.ModelEndpoint;
-import dev.genaiagent.instrumentation.langchain4j.chat.ModelProviders;
+import dev.genaiagent.instrumentation.langchain4j.ModelEndpoint;
+import dev.genaiagent.instrumentation.langchain4j.ModelProviders;
 import javax.annotation.Nullable;
 
 /**

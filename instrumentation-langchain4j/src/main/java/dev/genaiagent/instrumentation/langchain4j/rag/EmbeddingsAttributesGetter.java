@@ -1,6 +1,6 @@
 package dev.genaiagent.instrumentation.langchain4j.rag;
 
-import dev.genaiagent.instrumentation.langchain4j.chat.ChatErrors;
+import dev.genaiagent.instrumentation.langchain4j.ProviderErrors;
 import dev.genaiagent.telemetry.GenAiAttributesGetter;
 import dev.genaiagent.telemetry.GenAiOperation;
 
@@ -54,6 +54,6 @@ final class EmbeddingsAttributesGetter implements GenAiAttributesGetter<Embeddin
 
   @Override
   public String errorType(Throwable error) {
-    return ChatErrors.errorType(error);
+    return ProviderErrors.errorType(error);
   }
 }

@@ -1,8 +1,8 @@
 package dev.genaiagent.instrumentation.langchain4j.service;
 
 import dev.genaiagent.instrumentation.langchain4j.Reflection;
-import dev.genaiagent.instrumentation.langchain4j.chat.ModelEndpoint;
-import dev.genaiagent.instrumentation.langchain4j.chat.ModelProviders;
+import dev.genaiagent.instrumentation.langchain4j.ModelEndpoint;
+import dev.genaiagent.instrumentation.langchain4j.ModelProviders;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;

@@ -2,10 +2,8 @@ package dev.genaiagent.instrumentation.langchain4j.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.genaiagent.instrumentation.langchain4j.AgentTelemetry;
-import dev.genaiagent.testing.OtlpReceiver;
+import dev.genaiagent.instrumentation.langchain4j.LangChain4jTestBase;
 import dev.genaiagent.testing.ReceivedSpan;
-import dev.genaiagent.testing.openai.OpenAiTestServer;
 import dev.genaiagent.testing.openai.Script;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.SystemMessage;
@@ -14,25 +12,11 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** With content capture on (this class runs in the content-on execution): messages, tools, redaction. */
-class ChatContentCaptureTest {
-  static final OtlpReceiver receiver = AgentTelemetry.RECEIVER;
-  OpenAiTestServer server;
+class ChatContentCaptureTest extends LangChain4jTestBase {
 
-  @BeforeEach
-  void start() {
-    server = OpenAiTestServer.start();
-    receiver.reset();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void messagesToolDefinitionsAndToolCallsAreRecordedRedacted() {

@@ -3,11 +3,9 @@ package dev.genaiagent.instrumentation.langchain4j.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.genaiagent.instrumentation.langchain4j.AgentTelemetry;
-import dev.genaiagent.testing.OtlpReceiver;
+import dev.genaiagent.instrumentation.langchain4j.LangChain4jTestBase;
 import dev.genaiagent.testing.ReceivedSpan;
 import dev.genaiagent.testing.TelemetryAssertions;
-import dev.genaiagent.testing.openai.OpenAiTestServer;
 import dev.genaiagent.testing.openai.Script;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -23,25 +21,11 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Blocking chat of real LangChain4j providers against the test server, over their real wire formats. */
-class ChatModelTest {
-  static final OtlpReceiver receiver = AgentTelemetry.RECEIVER;
-  OpenAiTestServer server;
+class ChatModelTest extends LangChain4jTestBase {
 
-  @BeforeEach
-  void start() {
-    server = OpenAiTestServer.start();
-    receiver.reset();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private ChatModel openAi(String model) {
     return OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("sk-test").modelName(model)

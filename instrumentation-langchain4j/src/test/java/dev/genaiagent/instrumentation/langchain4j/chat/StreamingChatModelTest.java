@@ -2,12 +2,10 @@ package dev.genaiagent.instrumentation.langchain4j.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.genaiagent.instrumentation.langchain4j.AgentTelemetry;
-import dev.genaiagent.testing.OtlpReceiver;
+import dev.genaiagent.instrumentation.langchain4j.LangChain4jTestBase;
 import dev.genaiagent.testing.ReceivedMetric;
 import dev.genaiagent.testing.ReceivedSpan;
 import dev.genaiagent.testing.TelemetryAssertions;
-import dev.genaiagent.testing.openai.OpenAiTestServer;
 import dev.genaiagent.testing.openai.Script;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
@@ -28,28 +26,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Streaming chat: the span lasts until the stream completes or fails, chunks are timed, and the
  * application's handler sees the same callbacks, on the model's threads, in the caller's trace.
  */
-class StreamingChatModelTest {
-  static final OtlpReceiver receiver = AgentTelemetry.RECEIVER;
-  OpenAiTestServer server;
+class StreamingChatModelTest extends LangChain4jTestBase {
 
-  @BeforeEach
-  void start() {
-    server = OpenAiTestServer.start();
-    receiver.reset();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   /** Records every callback with its thread and the trace it ran in. */
   static final class RecordingHandler implements StreamingChatResponseHandler {

@@ -3,11 +3,9 @@ package dev.genaiagent.instrumentation.langchain4j.rag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.genaiagent.instrumentation.langchain4j.AgentTelemetry;
-import dev.genaiagent.testing.OtlpReceiver;
+import dev.genaiagent.instrumentation.langchain4j.LangChain4jTestBase;
 import dev.genaiagent.testing.ReceivedSpan;
 import dev.genaiagent.testing.TelemetryAssertions;
-import dev.genaiagent.testing.openai.OpenAiTestServer;
 import dev.genaiagent.testing.openai.Script;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -22,28 +20,14 @@ import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Embeddings of the real in-process all-MiniLM-L6-v2 model and of OpenAI's model against the test server. */
-class EmbeddingModelTest {
-  static final OtlpReceiver receiver = AgentTelemetry.RECEIVER;
+class EmbeddingModelTest extends LangChain4jTestBase {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
   /** Loading the ONNX model takes a while: once per JVM. */
   static final EmbeddingModel MINI_LM = new AllMiniLmL6V2EmbeddingModel();
-  OpenAiTestServer server;
 
-  @BeforeEach
-  void start() {
-    server = OpenAiTestServer.start();
-    receiver.reset();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private EmbeddingModel openAi(String model) {
     return OpenAiEmbeddingModel.builder().baseUrl(server.baseUrl()).apiKey("sk-test").modelName(model)

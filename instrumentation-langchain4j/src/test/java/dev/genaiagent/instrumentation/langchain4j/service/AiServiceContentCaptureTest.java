@@ -5,24 +5,18 @@ import static dev.genaiagent.instrumentation.langchain4j.service.AiServiceTest.t
 import static dev.genaiagent.instrumentation.langchain4j.service.AiServiceTest.traced;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.genaiagent.instrumentation.langchain4j.AgentTelemetry;
-import dev.genaiagent.testing.OtlpReceiver;
+import dev.genaiagent.instrumentation.langchain4j.LangChain4jTestBase;
 import dev.genaiagent.testing.ReceivedSpan;
-import dev.genaiagent.testing.openai.OpenAiTestServer;
 import dev.genaiagent.testing.openai.Script;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.service.AiServices;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** With content capture on, tool spans carry arguments and results, redacted like every captured text. */
-class AiServiceContentCaptureTest {
-  static final OtlpReceiver receiver = AgentTelemetry.RECEIVER;
-  OpenAiTestServer server;
+class AiServiceContentCaptureTest extends LangChain4jTestBase {
 
   interface Directory {
     String ask(String question);
@@ -35,16 +29,6 @@ class AiServiceContentCaptureTest {
     }
   }
 
-  @BeforeEach
-  void start() {
-    server = OpenAiTestServer.start();
-    receiver.reset();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void toolArgumentsAndResultsAreCapturedAndRedacted() {

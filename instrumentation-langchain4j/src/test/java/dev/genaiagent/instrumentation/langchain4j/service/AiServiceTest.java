@@ -3,12 +3,10 @@ package dev.genaiagent.instrumentation.langchain4j.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.genaiagent.instrumentation.langchain4j.AgentTelemetry;
-import dev.genaiagent.testing.OtlpReceiver;
+import dev.genaiagent.instrumentation.langchain4j.LangChain4jTestBase;
 import dev.genaiagent.testing.ReceivedMetric;
 import dev.genaiagent.testing.ReceivedSpan;
 import dev.genaiagent.testing.TelemetryAssertions;
-import dev.genaiagent.testing.openai.OpenAiTestServer;
 import dev.genaiagent.testing.openai.Script;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
@@ -32,15 +30,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A blocking AI service with chat memory and tools over the real OpenAI model: the whole trace tree. */
-class AiServiceTest {
-  static final OtlpReceiver receiver = AgentTelemetry.RECEIVER;
+class AiServiceTest extends LangChain4jTestBase {
   static final Duration WAIT = Duration.ofSeconds(10);
-  OpenAiTestServer server;
 
   interface Assistant {
     @SystemMessage({"You are the travel assistant of {{company}}.", "Answer briefly."})
@@ -63,16 +57,6 @@ class AiServiceTest {
     }
   }
 
-  @BeforeEach
-  void start() {
-    server = OpenAiTestServer.start();
-    receiver.reset();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private ChatModel model() {
     return OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("sk-test").modelName("gpt-4o-mini")

@@ -6,11 +6,9 @@ import static dev.genaiagent.instrumentation.langchain4j.service.AiServiceTest.o
 import static dev.genaiagent.instrumentation.langchain4j.service.AiServiceTest.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.genaiagent.instrumentation.langchain4j.AgentTelemetry;
-import dev.genaiagent.testing.OtlpReceiver;
+import dev.genaiagent.instrumentation.langchain4j.LangChain4jTestBase;
 import dev.genaiagent.testing.ReceivedSpan;
 import dev.genaiagent.testing.TelemetryAssertions;
-import dev.genaiagent.testing.openai.OpenAiTestServer;
 import dev.genaiagent.testing.openai.Script;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
@@ -31,14 +29,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A {@code TokenStream} AI service: the agent span lasts until the stream completes or fails. */
-class StreamingAiServiceTest {
-  static final OtlpReceiver receiver = AgentTelemetry.RECEIVER;
-  OpenAiTestServer server;
+class StreamingAiServiceTest extends LangChain4jTestBase {
 
   interface StreamingAssistant {
     @SystemMessage("You are a weather bot.")
@@ -52,16 +46,6 @@ class StreamingAiServiceTest {
     }
   }
 
-  @BeforeEach
-  void start() {
-    server = OpenAiTestServer.start();
-    receiver.reset();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private StreamingAssistant assistant() {
     OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder().baseUrl(server.baseUrl()).apiKey("sk-test")

@@ -1,4 +1,4 @@
-package dev.genaiagent.instrumentation.langchain4j.chat;
+package dev.genaiagent.instrumentation.langchain4j;
 
 import dev.genaiagent.telemetry.GenAiProviders;
 import java.util.Locale;

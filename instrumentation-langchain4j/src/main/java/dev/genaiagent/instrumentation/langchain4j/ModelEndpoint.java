@@ -1,6 +1,5 @@
-package dev.genaiagent.instrumentation.langchain4j.chat;
+package dev.genaiagent.instrumentation.langchain4j;
 
-import dev.genaiagent.instrumentation.langchain4j.Reflection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.annotation.Nullable;

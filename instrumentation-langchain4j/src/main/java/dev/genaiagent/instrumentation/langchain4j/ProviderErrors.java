@@ -1,4 +1,4 @@
-package dev.genaiagent.instrumentation.langchain4j.chat;
+package dev.genaiagent.instrumentation.langchain4j;
 
 import javax.annotation.Nullable;
 
@@ -8,10 +8,10 @@ import javax.annotation.Nullable;
  * it), else the exception's class name. Mapped exceptions ({@code RateLimitException}) keep the HTTP
  * error as their cause, so the chain is searched, briefly.
  */
-public final class ChatErrors {
+public final class ProviderErrors {
   private static final int MAX_CAUSES = 8;
 
-  private ChatErrors() {}
+  private ProviderErrors() {}
 
   public static String errorType(Throwable error) {
     Throwable t = error;
