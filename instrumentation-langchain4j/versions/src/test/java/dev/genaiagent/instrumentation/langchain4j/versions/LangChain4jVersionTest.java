@@ -7,6 +7,9 @@ import dev.genaiagent.testing.ReceivedSpan;
 import dev.genaiagent.testing.openai.OpenAiTestServer;
 import dev.genaiagent.testing.openai.Script;
 import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.service.tool.ToolExecutor;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
@@ -24,6 +27,7 @@ import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -144,5 +148,30 @@ class LangChain4jVersionTest {
     assertThat(retrievals).hasSize(2).allSatisfy(r -> assertThat(agents).contains(parentOf(r, spans)));
     assertThat(spans.stream().filter(s -> "embeddings".equals(s.attribute("gen_ai.operation.name"))))
         .hasSize(2).allSatisfy(e -> assertThat(e.kind()).isEqualTo(ReceivedSpan.Kind.INTERNAL));
+  }
+
+  interface Calculator {
+    String ask(String question);
+  }
+
+  @Test
+  void programmaticLambdaToolIsTracedWithItsSpecificationsDescription() {
+    ToolSpecification add = ToolSpecification.builder().name("add").description("Adds two integers")
+        .parameters(JsonObjectSchema.builder().addIntegerProperty("a").addIntegerProperty("b").build()).build();
+    ToolExecutor lambda = (request, memoryId) -> "3";
+    Calculator calculator = AiServices.builder(Calculator.class)
+        .chatModel(OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("sk-test").modelName("gpt-4o-mini")
+            .maxRetries(0).build())
+        .tools(Map.of(add, lambda))
+        .build();
+    server.enqueue(Script.chat().toolCall("call_9", "add", "{\"a\":1,\"b\":2}"), Script.chat().content("3"));
+    assertThat(calculator.ask("1+2?")).isEqualTo("3");
+
+    List<ReceivedSpan> spans = receiver.awaitSpans(s -> !named(s, "execute_tool add").isEmpty()
+        && !named(s, "invoke_agent").isEmpty(), Duration.ofSeconds(20));
+    ReceivedSpan tool = named(spans, "execute_tool add").get(0);
+    assertThat(parentOf(tool, spans).name()).isEqualTo("invoke_agent Calculator");
+    assertThat(tool.attributes()).containsEntry("gen_ai.tool.call.id", "call_9")
+        .containsEntry("gen_ai.tool.description", "Adds two integers");
   }
 }
