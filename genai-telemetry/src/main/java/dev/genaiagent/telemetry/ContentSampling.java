@@ -23,7 +23,7 @@ final class ContentSampling {
 
   static final List<AttributeKey<String>> CONTENT_KEYS = Collections.unmodifiableList(Arrays.asList(
       SYSTEM_INSTRUCTIONS, INPUT_MESSAGES, OUTPUT_MESSAGES, TOOL_DEFINITIONS, TOOL_CALL_ARGUMENTS,
-      TOOL_CALL_RESULT, RETRIEVAL_QUERY_TEXT, RETRIEVAL_DOCUMENTS));
+      TOOL_CALL_RESULT, RETRIEVAL_QUERY_TEXT, RETRIEVAL_DOCUMENTS, PROMPT_VARIABLES));
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final double ratio;

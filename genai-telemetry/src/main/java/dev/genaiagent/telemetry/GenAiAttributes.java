@@ -117,6 +117,8 @@ public final class GenAiAttributes {
   public static final AttributeKey<String> TOOL_CALL_RESULT = stringKey("gen_ai.tool.call.result");
   public static final AttributeKey<String> RETRIEVAL_QUERY_TEXT = stringKey("gen_ai.retrieval.query.text");
   public static final AttributeKey<String> RETRIEVAL_DOCUMENTS = stringKey("gen_ai.retrieval.documents");
+  /** Extension: the values a prompt template was filled with, a JSON object by variable name. */
+  public static final AttributeKey<String> PROMPT_VARIABLES = stringKey("gen_ai.prompt.variables");
 
   // Metric-only attribute.
   public static final AttributeKey<String> TOKEN_TYPE = stringKey("gen_ai.token.type");

@@ -5,6 +5,7 @@ import dev.genaiagent.telemetry.content.RetrievedDocument;
 import dev.genaiagent.telemetry.content.ToolDefinition;
 import io.opentelemetry.api.common.Attributes;
 import java.util.List;
+import java.util.Map;
 import javax.annotation.Nullable;
 
 /**
@@ -329,6 +330,12 @@ public interface GenAiAttributesGetter<REQUEST, RESPONSE> {
 
   @Nullable
   default String promptVersion(REQUEST request) {
+    return null;
+  }
+
+  /** The values the prompt template was filled with, by variable name (content: only with capture on). */
+  @Nullable
+  default Map<String, String> promptVariables(REQUEST request) {
     return null;
   }
 

@@ -183,6 +183,7 @@ public final class GenAiInstrumenter<REQUEST, RESPONSE> {
           content.text(ContentField.TOOL_CALL_ARGUMENTS, safe(getter::toolCallArguments, request)));
       owner.fill(RETRIEVAL_QUERY_TEXT,
           content.text(ContentField.RETRIEVAL_QUERY, safe(getter::retrievalQueryText, request)));
+      owner.fill(PROMPT_VARIABLES, content.variables(safe(getter::promptVariables, request)));
     } catch (Throwable t) {
       logger.log(Level.FINE, "GenAI content capture failed", t);
     }

@@ -3,6 +3,7 @@ package dev.genaiagent.telemetry.content;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.annotation.Nullable;
@@ -117,6 +118,41 @@ public final class ContentCapture {
       }
     }
     return out.append(']').toString();
+  }
+
+  /**
+   * {@code gen_ai.prompt.variables}: {@code {"name":"value",…}}, values through the policies, each capped
+   * so several fit; variables that no longer fit are left out.
+   */
+  @Nullable
+  public String variables(@Nullable Map<String, String> variables) {
+    if (!enabled || variables == null || variables.isEmpty()) {
+      return null;
+    }
+    int textCap = Math.max(MIN_TEXT_CAP, maxLength / 8);
+    StringBuilder out = new StringBuilder(Math.min(maxLength, 256)).append('{');
+    for (Map.Entry<String, String> e : variables.entrySet()) {
+      if (e.getKey() == null) {
+        continue;
+      }
+      String value = apply(ContentField.PROMPT_VARIABLE, e.getValue());
+      int mark = out.length();
+      if (mark > 1) {
+        out.append(',');
+      }
+      Json.appendString(out, truncate(e.getKey(), textCap));
+      out.append(':');
+      if (value == null) {
+        out.append("null");
+      } else {
+        Json.appendString(out, truncate(value, textCap));
+      }
+      if (out.length() + 1 > maxLength) {
+        out.setLength(mark);
+        break;
+      }
+    }
+    return out.length() == 1 ? null : out.append('}').toString();
   }
 
   /**

@@ -208,4 +208,28 @@ class ContentCaptureTest {
     }
     return sb.toString();
   }
+
+  @Test
+  void promptVariablesAreAJsonObjectOfPolicyProcessedValuesThatFitsTheCap() {
+    ContentPolicy mask = (field, text) -> field == ContentField.PROMPT_VARIABLE ? text.replace("jane@example.com", "<EMAIL>") : text;
+    java.util.Map<String, String> variables = new java.util.LinkedHashMap<>();
+    variables.put("customer", "jane@example.com");
+    variables.put("tone", "friendly \"casual\"");
+    variables.put("missing", null);
+    String json = capture(1000, mask).variables(variables);
+    assertThat(json).isEqualTo("{\"customer\":\"<EMAIL>\",\"tone\":\"friendly \\\"casual\\\"\",\"missing\":null}");
+    assertThat(Json.isValid(json)).isTrue();
+
+    java.util.Map<String, String> many = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 100; i++) {
+      many.put("v" + i, "x".repeat(50));
+    }
+    String capped = capture(300, mask).variables(many);
+    assertThat(capped.length()).isLessThanOrEqualTo(300);
+    assertThat(Json.isValid(capped)).isTrue();
+    assertThat(capped).startsWith("{\"v0\":");
+    assertThat(ContentCapture.disabled().variables(variables)).isNull();
+    assertThat(capture(1000).variables(java.util.Map.of())).isNull();
+  }
+
 }

@@ -4,6 +4,7 @@ import dev.genaiagent.telemetry.GenAiAttributesGetter;
 import dev.genaiagent.telemetry.GenAiOperation;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import java.util.Map;
 import javax.annotation.Nullable;
 
 /**
@@ -55,6 +56,12 @@ final class AgentAttributesGetter implements GenAiAttributesGetter<ServiceInvoca
   @Override
   public String promptName(ServiceInvocation call) {
     return call.method.promptName;
+  }
+
+  @Nullable
+  @Override
+  public Map<String, String> promptVariables(ServiceInvocation call) {
+    return call.variables;
   }
 
   @Nullable

@@ -76,6 +76,9 @@ public final class LangChain4jService {
     ServiceModels models = ServiceModels.of(handler);
     ServiceInvocation invocation = new ServiceInvocation(service.getSimpleName(), m, conversationId,
         models.provider(m.streaming), models.model(m.streaming));
+    if (LangChain4jTelemetry.TELEMETRY.content().isEnabled()) {
+      invocation.variables = m.variables(args);
+    }
     Context parent = Context.current();
     GenAiCall call = AGENT.start(parent, invocation);
     AGENT.captureRequestContent(call, invocation);

@@ -5,6 +5,8 @@ import io.opentelemetry.instrumentation.api.internal.cache.Cache;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Scanner;
 import javax.annotation.Nullable;
 
@@ -24,6 +26,7 @@ final class ServiceMethod {
   private static final String MEMORY_ID = "dev.langchain4j.service.MemoryId";
   private static final String SYSTEM_MESSAGE = "dev.langchain4j.service.SystemMessage";
   private static final String TOKEN_STREAM = "dev.langchain4j.service.TokenStream";
+  private static final String V = "dev.langchain4j.service.V";
 
   final boolean aiCall;
   final int memoryIdIndex;
@@ -33,6 +36,8 @@ final class ServiceMethod {
   @Nullable final String promptName;
   /** Returns a {@code TokenStream}: the streaming model answers (adapted return types are not told apart). */
   final boolean streaming;
+  /** The template variable each argument fills ({@code @V} names), null for other arguments; null if none. */
+  @Nullable String[] variableNames;
 
   private ServiceMethod(boolean aiCall, int memoryIdIndex, @Nullable String functionName,
       @Nullable String systemTemplate, @Nullable String promptName, boolean streaming) {
@@ -62,6 +67,18 @@ final class ServiceMethod {
     }
     int memoryIdIndex = -1;
     Annotation[][] parameters = method.getParameterAnnotations();
+    String[] variableNames = null;
+    for (int i = 0; i < parameters.length; i++) {
+      for (Annotation a : parameters[i]) {
+        Object name = a.annotationType().getName().equals(V) ? AnnotationValues.get(a, "value") : null;
+        if (name instanceof String) {
+          if (variableNames == null) {
+            variableNames = new String[parameters.length];
+          }
+          variableNames[i] = (String) name;
+        }
+      }
+    }
     for (int i = 0; i < parameters.length && memoryIdIndex < 0; i++) {
       for (Annotation a : parameters[i]) {
         if (a.annotationType().getName().equals(MEMORY_ID)) {
@@ -99,8 +116,25 @@ final class ServiceMethod {
         promptName = null;
       }
     }
-    return new ServiceMethod(true, memoryIdIndex, serviceInterface.getName() + '.' + method.getName(),
+    ServiceMethod m = new ServiceMethod(true, memoryIdIndex, serviceInterface.getName() + '.' + method.getName(),
         template, promptName, method.getReturnType().getName().equals(TOKEN_STREAM));
+    m.variableNames = variableNames;
+    return m;
+  }
+
+  /** The {@code @V} arguments by variable name, as text; null when the method has none. */
+  @Nullable
+  Map<String, String> variables(@Nullable Object[] args) {
+    if (variableNames == null || args == null) {
+      return null;
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < variableNames.length && i < args.length; i++) {
+      if (variableNames[i] != null) {
+        out.put(variableNames[i], args[i] == null ? null : String.valueOf(args[i]));
+      }
+    }
+    return out;
   }
 
   @Nullable

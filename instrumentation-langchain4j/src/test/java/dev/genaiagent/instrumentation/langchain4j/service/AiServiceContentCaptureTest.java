@@ -12,6 +12,9 @@ import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.V;
+import dev.langchain4j.service.UserMessage;
+import dev.langchain4j.service.SystemMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +23,9 @@ class AiServiceContentCaptureTest extends LangChain4jTestBase {
 
   interface Directory {
     String ask(String question);
+
+    @SystemMessage("You help {{customer}} of {{company}}.")
+    String askFor(@UserMessage String question, @V("customer") String customer, @V("company") String company);
   }
 
   static class DirectoryTools {
@@ -48,4 +54,21 @@ class AiServiceContentCaptureTest extends LangChain4jTestBase {
     server.takeRequest();
     assertThat(server.takeRequest().body()).contains("jane.doe@example.com");
   }
+
+  @Test
+  void templateVariablesAreCapturedRedactedOnTheAgentSpan() {
+    Directory directory = AiServices.builder(Directory.class)
+        .chatModel(OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("sk-test").modelName("gpt-4o-mini")
+            .maxRetries(0).build()).build();
+    server.enqueue(Script.chat().content("Hello."));
+    String traceId = traced("greet", () -> directory.askFor("Hi", "jane.doe@example.com", "Acme"));
+
+    ReceivedSpan agent = named(trace(traceId, 4), "invoke_agent Directory");
+    String variables = (String) agent.attribute("gen_ai.prompt.variables");
+    assertThat(variables).startsWith("{\"customer\":\"<EMAIL").endsWith("\"company\":\"Acme\"}")
+        .doesNotContain("jane.doe@example.com");
+    assertThat(agent.attributes()).containsEntry("gen_ai.prompt.name", "Directory.askFor")
+        .containsKey("gen_ai.system_instructions.hash");
+  }
+
 }
