@@ -14,7 +14,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * LangChain4j 1.x: chat and streaming chat models of every provider; AI services (blocking and
- * {@code TokenStream}) as agents, and their tools. Hooks sit on LangChain4j's core
+ * {@code TokenStream}) as agents, and their tools; embeddings and retrieval; input and output guardrails
+ * (1.1.0+, skipped where absent). Hooks sit on LangChain4j's core
  * interfaces, not on provider classes, so a provider we have never seen is covered too. Switch:
  * {@code otel.instrumentation.genai-langchain4j.enabled}.
  */
@@ -71,6 +72,7 @@ public final class LangChain4jInstrumentationModule extends InstrumentationModul
         new StreamingResponseHandlerInstrumentation(),
         new ToolExecutorInstrumentation(),
         new DefaultToolExecutorInstrumentation(),
-        new ToolServiceInstrumentation());
+        new ToolServiceInstrumentation(),
+        new GuardrailInstrumentation());
   }
 }
