@@ -73,6 +73,7 @@ public final class LangChain4jInstrumentationModule extends InstrumentationModul
         new ToolExecutorInstrumentation(),
         new DefaultToolExecutorInstrumentation(),
         new ToolServiceInstrumentation(),
+        new ToolProviderResultInstrumentation(),
         new GuardrailInstrumentation());
   }
 }

@@ -2,6 +2,7 @@ package dev.genaiagent.instrumentation.langchain4j.service;
 
 import dev.genaiagent.instrumentation.langchain4j.Reflection;
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.service.tool.ToolProviderResult;
 import io.opentelemetry.instrumentation.api.internal.cache.Cache;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -13,8 +14,9 @@ import javax.annotation.Nullable;
  * {@code gen_ai.tool.description}, which a {@code ToolExecutionRequest} does not carry: for a
  * {@code @Tool} method, the annotation's text as LangChain4j sends it to the model (its lines joined by
  * newlines), from {@code DefaultToolExecutor}'s {@code originalMethod} (a field in every version); for
- * a programmatic executor, the {@code ToolSpecification} it was registered with. Both are looked up
- * once; only strings are kept, keyed weakly by the executor or method.
+ * a programmatic executor, the {@code ToolSpecification} it was registered with, or a tool provider
+ * returned it with. Both are looked up once; only strings are kept, keyed weakly by the executor or
+ * method.
  */
 public final class ToolDescriptions {
   private static final Cache<Object, Map<String, String>> REGISTERED = Cache.weak();
@@ -41,6 +43,17 @@ public final class ToolDescriptions {
       synchronized (byName) {
         byName.put(spec.name(), spec.description());
       }
+    }
+  }
+
+  /**
+   * At the end of a {@code ToolProviderResult} constructor: how a tool provider described its tools (an
+   * MCP server's tool list through {@code McpToolProvider}, an application's own provider). Read with
+   * {@code tools()}, which every 1.x version has.
+   */
+  public static void provided(@Nullable Object result) {
+    if (result instanceof ToolProviderResult) {
+      register(((ToolProviderResult) result).tools());
     }
   }
 

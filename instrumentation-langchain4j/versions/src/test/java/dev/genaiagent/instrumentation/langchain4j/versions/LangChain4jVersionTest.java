@@ -10,6 +10,7 @@ import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.service.tool.ToolExecutor;
+import dev.langchain4j.service.tool.ToolProviderResult;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
@@ -173,5 +174,26 @@ class LangChain4jVersionTest {
     assertThat(parentOf(tool, spans).name()).isEqualTo("invoke_agent Calculator");
     assertThat(tool.attributes()).containsEntry("gen_ai.tool.call.id", "call_9")
         .containsEntry("gen_ai.tool.description", "Adds two integers");
+  }
+
+  @Test
+  void toolProviderToolIsTracedWithTheProvidersDescription() {
+    ToolSpecification multiply = ToolSpecification.builder().name("multiply").description("Multiplies two integers")
+        .parameters(JsonObjectSchema.builder().addIntegerProperty("a").addIntegerProperty("b").build()).build();
+    ToolExecutor lambda = (request, memoryId) -> "6";
+    Calculator calculator = AiServices.builder(Calculator.class)
+        .chatModel(OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("sk-test").modelName("gpt-4o-mini")
+            .maxRetries(0).build())
+        .toolProvider(request -> ToolProviderResult.builder().add(multiply, lambda).build())
+        .build();
+    server.enqueue(Script.chat().toolCall("call_10", "multiply", "{\"a\":2,\"b\":3}"), Script.chat().content("6"));
+    assertThat(calculator.ask("2*3?")).isEqualTo("6");
+
+    List<ReceivedSpan> spans = receiver.awaitSpans(s -> !named(s, "execute_tool multiply").isEmpty()
+        && !named(s, "invoke_agent").isEmpty(), Duration.ofSeconds(20));
+    ReceivedSpan tool = named(spans, "execute_tool multiply").get(0);
+    assertThat(parentOf(tool, spans).name()).isEqualTo("invoke_agent Calculator");
+    assertThat(tool.attributes()).containsEntry("gen_ai.tool.call.id", "call_10")
+        .containsEntry("gen_ai.tool.description", "Multiplies two integers");
   }
 }
