@@ -94,6 +94,12 @@ final class SqlLexer {
   private final boolean oracleQuotes;
   /** Whether the text has a backslash, without which escapes change nothing: 0 not known yet, 1 no, 2 yes. */
   private byte backslashInText;
+  /**
+   * The first {@code --} at or after {@link #doubleDashFrom} ({@link #limit} if none), for {@link
+   * #lastCommaOfNumberList}; -1 before it looks.
+   */
+  private int doubleDash = -1;
+  private int doubleDashFrom;
 
   private int pos;
   private int params;
@@ -270,8 +276,8 @@ final class SqlLexer {
         p++;
         continue;
       } else if (isDigit(c)) {
-        lastType = number(p);
-        lastStart = p;
+        lastType = numberOrList(p);
+        lastStart = lexStart;
         lastEnd = lexEnd;
         p = lexEnd;
         continue;
@@ -329,6 +335,63 @@ final class SqlLexer {
     end = to;
     value = t == PARAM || t == DISTANCE_OP ? lexValue : 0;
     return t;
+  }
+
+  /** Characters of an inlined vector or a list of numbers: {@code 0.25, -1.5,\n 3}. */
+  private static final boolean[] NUMBER_LIST = new boolean[128];
+
+  static {
+    for (char c : "0123456789.,- \t\r\n".toCharArray()) {
+      NUMBER_LIST[c] = true;
+    }
+  }
+
+  /**
+   * For {@link #skipQuiet}: the number at {@code p}; or, when a comma and more numbers follow it, the
+   * last comma of that list ({@link #lastCommaOfNumberList}) as a COMMA token, as if each number,
+   * sign, dot and comma up to it had been read. (A method of its own, not more code in the skip's
+   * loop: that slowed every other statement by about 5 %.)
+   */
+  private int numberOrList(int p) {
+    int t = number(p);
+    int e = lexEnd;
+    if (e < limit && sql.charAt(e) == ',') {
+      int comma = lastCommaOfNumberList(e);
+      if (comma > e) {
+        return token(COMMA, comma, comma + 1);
+      }
+    }
+    return t;
+  }
+
+  /**
+   * The last comma of the run of {@link #NUMBER_LIST} characters from {@code from} (a comma), cut
+   * before any {@code --}. An inlined query vector ({@code [0.0123, -0.4567, ...]} in DuckDB and
+   * ClickHouse) is thousands of such characters, which {@link #skipQuiet} would otherwise read token
+   * by token although none of them can end a skip: numbers, signs, dots and commas only, no word, no
+   * parenthesis. Up to that comma every token lies inside the run (a number ends at a comma), so the
+   * skip goes on right after it, with the comma as the token passed over last; what follows it (a
+   * number that goes on as {@code 1e5} or {@code 1abc}, a comment) is read as before.
+   */
+  private int lastCommaOfNumberList(int from) {
+    final String s = sql;
+    final int n = limit;
+    int q = from + 1;
+    while (q < n) {
+      char c = s.charAt(q);
+      if (c >= 0x80 || !NUMBER_LIST[c]) {
+        break;
+      }
+      q++;
+    }
+    if (from < doubleDashFrom || from > doubleDash) {
+      // vectorized, and kept: a skip moves forward (going back only to a parenthesis it passed)
+      int at = s.indexOf("--", from);
+      doubleDash = at < 0 ? n : at;
+      doubleDashFrom = from;
+    }
+    int comma = s.lastIndexOf(',', Math.min(q, doubleDash) - 1);
+    return Math.max(comma, from);
   }
 
   private boolean hasBackslash() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -53,6 +54,14 @@ class ShortcutEquivalenceTest {
     for (int i = 0; i < 300; i++) {
       inputs.add(longSearch(random));
     }
+    for (int i = 0; i < 300; i++) {
+      inputs.add(inlinedVectorSearch(random));
+    }
+    // a list of numbers read again after the skip went back to a parenthesis, a comment in it
+    inputs.add("SELECT id, cosineDistance(e, [1, 2]) AS d FROM t WHERE x IN (1, 2, 3 -- 4, ?\n, 5, 6, 7,"
+        + " (SELECT 1)) AND y IN (8, 9 -- , ?\n, 10, (SELECT 2)) AND z = ? ORDER BY d LIMIT ?");
+    inputs.add("SELECT id, e <-> ? AS d FROM t WHERE x IN (1, 2, (3, 4, -- 5, 6 ?\n 7, 8, LIMIT), 9, 10)"
+        + " AND y IN (11, 12, 13, (SELECT 14 FROM u LIMIT 1), 15) ORDER BY d LIMIT ?");
     int searches = 0;
     for (String sql : inputs) {
       for (SqlDialect dialect : DIALECTS) {
@@ -235,6 +244,41 @@ class ShortcutEquivalenceTest {
       b.append(random.nextInt(5) == 0 ? "\n  OR " : "\n  AND ").append(conditions[random.nextInt(conditions.length)]);
     }
     return b.append(tails[random.nextInt(tails.length)]).toString();
+  }
+
+  /**
+   * A search with its query vector inlined as an array of numbers (DuckDB, ClickHouse, an
+   * {@code ARRAY[...]}), which the skip passes over to its last comma at once; the numbers are now and
+   * then written so that they must be read one by one after all (exponents, a word or a placeholder
+   * glued on, a comment, a parenthesis).
+   */
+  private static String inlinedVectorSearch(Random random) {
+    String[] calls = {
+      "array_cosine_distance(embedding, %s::FLOAT[%d])", "cosineDistance(embedding, %s)", "L2Distance(%s, embedding)",
+      "embedding <-> ARRAY%s::vector(%d)", "VECTOR_DISTANCE(embedding, TO_VECTOR('x'), COSINE) + array_length(%s, %d)",
+      "vec_distance_l2(embedding, %s)", "array_inner_product(%s, embedding)",
+    };
+    String[] odd = {
+      "1e-3", "1E+5", "2e", "1abc", ".5", "5.", "1..2", "--c\n", "-- c\n", "-- 1, ?\n", "--2, (\n", "-- 3,\n",
+      "/* 1, 2 */", "?", "(1)", "(", ")", ",,", " , ", "\t", "\r\n", "-", "- -", "k", "select", "'x'", "$1",
+      "?::float", ";", "#", "# 4, ?\n", ", x", ", (", "0x1F",
+    };
+    int dimensions = 1 + random.nextInt(random.nextBoolean() ? 8 : 400);
+    StringBuilder v = new StringBuilder("[");
+    for (int d = 0; d < dimensions; d++) {
+      if (d > 0) {
+        v.append(random.nextInt(3) == 0 ? ",\n  " : random.nextBoolean() ? ", " : ",");
+      }
+      if (random.nextInt(60) == 0) {
+        v.append(odd[random.nextInt(odd.length)]);
+      } else {
+        v.append(random.nextBoolean() ? "-" : "").append(random.nextInt(3)).append('.').append(random.nextInt(10_000));
+      }
+    }
+    String call = String.format(Locale.ROOT, calls[random.nextInt(calls.length)], v.append(']'), dimensions);
+    String sql = "SELECT id, title, " + call + " AS distance FROM docs WHERE tenant = 't' AND n IN (1, 2, -3.5,"
+        + " 4) ORDER BY distance LIMIT " + (1 + random.nextInt(20));
+    return random.nextInt(4) == 0 ? mutate(sql, random) : sql;
   }
 
   private static int keywordByRegionMatches(String sql, int start, int end) {
