@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Hot-path benchmarks (JMH), each run in forks without the agent and with it, side by side against the
-# budgets: the OpenAI Java SDK over an in-process fake transport (no sockets, canned responses); JDBC on
-# real embedded databases (an ordinary prepared statement on H2, a vector search on DuckDB), compared with
-# the same agent with our genai-jdbc-vectorstores module off; and the vector SQL classifier alone, without
-# the agent. Module: benchmarks/jmh; figures and method in docs/PERFORMANCE.md ("Hot paths (JMH)").
+# budgets: the OpenAI Java SDK over an in-process fake transport (no sockets, canned responses);
+# LangChain4j 1.19.0 (its OpenAI chat and streaming models over a fake of its own HttpClient, a @Tool
+# method through DefaultToolExecutor, an embedding-store retriever over the in-memory store with a fake
+# embedding model); JDBC on real embedded databases (an ordinary prepared statement on H2, a vector search
+# on DuckDB), compared with the same agent with our genai-jdbc-vectorstores module off; and the vector SQL
+# classifier alone, without the agent. Module: benchmarks/jmh; figures and method in docs/PERFORMANCE.md ("Hot paths (JMH)").
 #
 # Usage: benchmarks/jmh.sh [--no-build] [--agent-jar JAR] [options]
 #   --no-build            use what is built (default: mvn package of the agent jar and of benchmarks/jmh)
@@ -16,11 +18,12 @@
 #   --configs LIST        of plain,agent,agent-content,agent-none,agent-genai-off,agent-jdbc-off
 #                         (default plain,agent,agent-content,agent-jdbc-off). Each benchmark runs only in
 #                         the ones that apply to it: agent-jdbc-off (the JDBC baseline) for jdbc only,
-#                         agent-none and agent-genai-off for the OpenAI ones only; classifier always and
-#                         only in plain
-#   --benchmarks LIST     of chat,large,stream,embeddings,jdbc,classifier (default all); also vector:
-#                         the vector searches of jdbc alone
-#   --chunks LIST         stream lengths in chunks (default 8,200)
+#                         agent-none and agent-genai-off for the OpenAI and LangChain4j ones only;
+#                         classifier always and only in plain
+#   --benchmarks LIST     of chat,large,stream,embeddings,langchain4j,jdbc,classifier (default all); also
+#                         vector: the vector searches of jdbc alone; lc4j-chat, lc4j-stream, lc4j-tool,
+#                         lc4j-retrieval: parts of langchain4j
+#   --chunks LIST         stream lengths in chunks, OpenAI and LangChain4j (default 8,200)
 #   --rows LIST           vector search result sizes in rows (default 10,1000; the per-row budget is
 #                         checked on the largest, when it is at least 1000)
 #   --prof NAME[:ARGS]    an extra JMH profiler, repeatable (gc and CPU time always run), e.g. --prof stack
@@ -33,11 +36,12 @@
 #   benchmarks/jmh.sh --benchmarks jdbc,classifier --configs plain,agent,agent-jdbc-off
 # (add agent-content for the JDBC rows with content capture on; plain is the "no agent" context column of
 # the JDBC table, and where the classifier runs in any case).
+# Only LangChain4j (about 5 minutes): benchmarks/jmh.sh --benchmarks langchain4j --configs plain,agent,agent-content
 #
-# Defaults take about 11 minutes on 2 cores plus the build (35 forks of 15-20 s: 5 OpenAI benchmarks x
-# 3 configurations, 4 JDBC benchmarks x 4, 4 classifier benchmarks x 1); --forks 2 about twice that.
+# Defaults take about 16 minutes on 2 cores plus the build (53 forks of 15-20 s: 5 OpenAI and 6 LangChain4j
+# benchmarks x 3 configurations, 4 JDBC benchmarks x 4, 4 classifier benchmarks x 1); --forks 2 about twice that.
 # Inherited OTEL_*, JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS and _JAVA_OPTIONS are cleared; OPT_OUT_TRACKING=true.
-# Nothing leaves the process: the transport is fake, the databases are in memory, and the agent's
+# Nothing leaves the process: the transports are fake, the databases are in memory, and the agent's
 # exporters discard what they get.
 set -euo pipefail
 

@@ -33,10 +33,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * interleaved per benchmark (no agent, agent, agent with content capture, then the next benchmark), so slow
  * drift of a shared machine spreads over all of them instead of landing on one configuration.
  *
- * <p>Three families of benchmarks, each compared with its own baseline: the OpenAI SDK against no agent;
- * JDBC statements and vector searches against the same agent with our {@code genai-jdbc-vectorstores}
- * module off (upstream's JDBC instrumentation alone, which makes its database spans in both); the vector
- * SQL classifier alone, without the agent, in absolute figures.
+ * <p>Four families of benchmarks, each compared with its own baseline: the OpenAI SDK and LangChain4j
+ * (chat, streaming, tool execution, retrieval) against no agent; JDBC statements and vector searches
+ * against the same agent with our {@code genai-jdbc-vectorstores} module off (upstream's JDBC
+ * instrumentation alone, which makes its database spans in both); the vector SQL classifier alone,
+ * without the agent, in absolute figures.
  */
 public final class Compare {
   static final double BUDGET_CALL_US = 20;
@@ -50,8 +51,15 @@ public final class Compare {
   static final int MIN_ROWS_FOR_ROW_BUDGET = 1000;
   /** First classification of a new 2 KB statement, the classifier alone (absolute). */
   static final double BUDGET_CLASSIFY_US = 2;
+  /** Added per LangChain4j tool execution (content capture off). */
+  static final double BUDGET_TOOL_US = 10;
+  /** Added per LangChain4j retrieval (content capture off). */
+  static final double BUDGET_RETRIEVAL_US = 10;
 
   static final String OPENAI = "openai";
+  static final String LC4J = "langchain4j";
+  /** The LangChain4j benchmarks, each also selectable alone; {@link #LC4J} selects them all. */
+  static final List<String> LC4J_BENCHMARKS = List.of("lc4j-chat", "lc4j-stream", "lc4j-tool", "lc4j-retrieval");
   static final String JDBC = "jdbc";
   static final String CLASSIFIER = "classifier";
   /** The baseline of the JDBC rows: the agent with genai-jdbc-vectorstores off. */
@@ -189,14 +197,14 @@ public final class Compare {
     final boolean agent;
     final boolean content;
     final List<String> jvmArgs;
-    /** The family whose instrumentation this configuration switches off, or null. */
-    final String off;
+    /** The families whose instrumentation this configuration switches off. */
+    final List<String> off;
 
     Config(String name, String label, boolean agent, boolean content, List<String> jvmArgs) {
-      this(name, label, agent, content, jvmArgs, null);
+      this(name, label, agent, content, jvmArgs, List.of());
     }
 
-    Config(String name, String label, boolean agent, boolean content, List<String> jvmArgs, String off) {
+    Config(String name, String label, boolean agent, boolean content, List<String> jvmArgs, List<String> off) {
       this.name = name;
       this.label = label;
       this.agent = agent;
@@ -207,7 +215,7 @@ public final class Compare {
 
     /** Whether our instrumentation of this family is at work in the forks. */
     boolean instruments(String family) {
-      return agent && !family.equals(off);
+      return agent && !off.contains(family);
     }
 
     List<String> withTelemetryFile(Path file) {
@@ -228,12 +236,14 @@ public final class Compare {
       all.add(new Config("agent-none", "agent, exporters none", true, false, agentArgs(s, "none", false, true)));
       List<String> off = new ArrayList<>(agentArgs(s, "jmh-discard", false, false));
       off.add("-Dotel.instrumentation.genai-openai.enabled=false");
-      all.add(new Config("agent-genai-off", "agent, genai-openai off", true, false, off, OPENAI));
+      off.add("-Dotel.instrumentation.genai-langchain4j.enabled=false");
+      all.add(new Config("agent-genai-off", "agent, genai-openai and genai-langchain4j off", true, false, off,
+          List.of(OPENAI, LC4J)));
       // The baseline of the JDBC budgets: upstream's JDBC instrumentation alone (ours off, the rest of
       // the agent as in "agent"). Run for the JDBC benchmarks only.
       List<String> jdbcOff = new ArrayList<>(agentArgs(s, "jmh-discard", false, true));
       jdbcOff.add("-Dotel.instrumentation.genai-jdbc-vectorstores.enabled=false");
-      all.add(new Config(JDBC_OFF, "agent, genai-jdbc-vectorstores off", true, false, jdbcOff, JDBC));
+      all.add(new Config(JDBC_OFF, "agent, genai-jdbc-vectorstores off", true, false, jdbcOff, List.of(JDBC)));
       return all;
     }
 
@@ -266,7 +276,8 @@ public final class Compare {
       this.kind = kind;
       this.benchmark = benchmark;
       this.params = params;
-      this.family = kind.equals("jdbc") || kind.equals("vector") ? JDBC : kind.equals(CLASSIFIER) ? CLASSIFIER : OPENAI;
+      this.family = kind.equals("jdbc") || kind.equals("vector") ? JDBC : kind.equals(CLASSIFIER) ? CLASSIFIER
+          : kind.startsWith("lc4j-") ? LC4J : OPENAI;
     }
 
     /**
@@ -280,7 +291,7 @@ public final class Compare {
       }
       return selected.stream().filter(c -> family.equals(JDBC)
               ? List.of("plain", "agent", "agent-content", JDBC_OFF).contains(c.name)
-              : !JDBC.equals(c.off))
+              : !c.off.contains(JDBC))
           .collect(Collectors.toList());
     }
 
@@ -299,6 +310,22 @@ public final class Compare {
       }
       if (s.benchmarks.contains("embeddings")) {
         all.add(new Unit("embeddings-create", "embeddings", "EmbeddingsBenchmarks.create", Map.of()));
+      }
+      if (s.selects("lc4j-chat")) {
+        all.add(new Unit("lc4j-chat", "lc4j-chat", "LangChain4jChatBenchmarks.chat", Map.of()));
+      }
+      if (s.selects("lc4j-stream")) {
+        for (int n : s.chunks) {
+          all.add(new Unit("lc4j-stream-" + n, "lc4j-stream", "LangChain4jStreamBenchmarks.stream",
+              Map.of("chunks", String.valueOf(n))));
+        }
+      }
+      if (s.selects("lc4j-tool")) {
+        all.add(new Unit("lc4j-tool", "lc4j-tool", "LangChain4jToolBenchmarks.execute", Map.of()));
+      }
+      if (s.selects("lc4j-retrieval")) {
+        all.add(new Unit("lc4j-retrieve", "lc4j-retrieval", "LangChain4jRetrievalBenchmarks.retrieve", Map.of()));
+        all.add(new Unit("lc4j-search", "lc4j-retrieval", "LangChain4jRetrievalBenchmarks.search", Map.of()));
       }
       if (s.benchmarks.contains(JDBC)) {
         all.add(new Unit("jdbc-query", "jdbc", "JdbcQueryBenchmarks.query", Map.of()));
@@ -350,6 +377,11 @@ public final class Compare {
       double[] v = values.get(key);
       return v == null ? Double.NaN : v[1];
     }
+
+    /** False when the agent made none of the spans this benchmark is about (a hook it does not have yet). */
+    boolean instrumented() {
+      return !telemetry.contains(Telemetry.NOT_INSTRUMENTED);
+    }
   }
 
   /**
@@ -362,6 +394,9 @@ public final class Compare {
         "\\[jmh-discard] spans=(\\d+) genai_spans=(\\d+) with_input_messages=(\\d+) with_output_messages=(\\d+)");
     private static final Pattern DATABASE = Pattern.compile("retrieval_spans=(\\d+) database_spans=(\\d+)");
     private static final Pattern METRICS = Pattern.compile("\\[jmh-discard] genai_metrics=(\\S*)");
+    private static final Pattern OPERATIONS = Pattern.compile(" operations=(\\S*)");
+    /** In the telemetry summary of a run whose spans are missing but allowed to be (not a failure). */
+    static final String NOT_INSTRUMENTED = "NOT INSTRUMENTED by this agent";
 
     static String check(Config config, Unit unit, Path file) throws IOException {
       if (!config.jvmArgs.contains("-Dotel.traces.exporter=jmh-discard")) {
@@ -372,6 +407,7 @@ public final class Compare {
       long retrievals = -1;
       long database = -1;
       String metrics = null;
+      Map<String, Long> operations = new java.util.TreeMap<>();
       List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
       for (String line : lines) {
         java.util.regex.Matcher m = SPANS.matcher(line);
@@ -382,6 +418,15 @@ public final class Compare {
           if (m.find()) {
             retrievals = Math.max(retrievals, 0) + Long.parseLong(m.group(1));
             database = Math.max(database, 0) + Long.parseLong(m.group(2));
+          }
+          m = OPERATIONS.matcher(line);
+          if (m.find()) {
+            for (String op : m.group(1).split(",")) {
+              int colon = op.lastIndexOf(':');
+              if (colon > 0) {
+                operations.merge(op.substring(0, colon), Long.parseLong(op.substring(colon + 1)), Long::sum);
+              }
+            }
           }
         }
         m = METRICS.matcher(line);
@@ -394,6 +439,9 @@ public final class Compare {
       }
       if (unit.family.equals(JDBC)) {
         return checkJdbc(config, unit, retrievals, database, metrics);
+      }
+      if (unit.family.equals(LC4J)) {
+        return checkLangChain4j(config, unit, genAi, input, operations, metrics);
       }
       boolean instrumented = config.instruments(OPENAI);
       if (instrumented && genAi == 0) {
@@ -409,6 +457,44 @@ public final class Compare {
       }
       return "telemetry: " + genAi + " GenAI spans, " + input + " with content, metrics "
           + (metrics == null || metrics.isEmpty() ? "none" : "recorded");
+    }
+
+    /**
+     * LangChain4j: the operation the benchmark is about must have spans in an instrumented fork (chat
+     * ones also a duration metric, and input messages exactly when content capture is on). Tool and
+     * retrieval hooks may be missing from the agent under test: then the run is marked
+     * {@link #NOT_INSTRUMENTED} and its rows get no verdict, instead of failing.
+     */
+    private static String checkLangChain4j(Config config, Unit unit, long genAi, long input,
+        Map<String, Long> operations, String metrics) {
+      String where = config.name + "/" + unit.id + ": ";
+      boolean chat = unit.kind.equals("lc4j-chat") || unit.kind.equals("lc4j-stream");
+      String expected = chat ? "chat" : unit.kind.equals("lc4j-tool") ? "execute_tool" : "retrieval";
+      String summary = "telemetry: " + genAi + " GenAI spans " + operations + ", " + input + " with input messages,"
+          + " metrics " + (metrics == null || metrics.isEmpty() ? "none" : "recorded");
+      if (!config.instruments(LC4J)) {
+        if (genAi > 0) {
+          throw new IllegalStateException(where + genAi + " GenAI spans where genai-langchain4j is off");
+        }
+        return summary;
+      }
+      if (operations.getOrDefault(expected, 0L) == 0) {
+        if (chat || operations.isEmpty() && genAi > 0) {
+          throw new IllegalStateException(where + "the agent made no " + expected + " span (or the extension jar"
+              + " is older than the benchmarks: no operation counts): " + summary);
+        }
+        return summary + "; no " + expected + " spans: " + NOT_INSTRUMENTED;
+      }
+      if (chat) {
+        if (metrics == null || !metrics.contains("gen_ai.client.operation.duration")) {
+          throw new IllegalStateException(where + "no GenAI metric was recorded: " + metrics);
+        }
+        if (config.content != (input > 0)) {
+          throw new IllegalStateException(where + "content capture should be " + (config.content ? "on" : "off")
+              + " but " + input + " of " + genAi + " spans carry input messages");
+        }
+      }
+      return summary;
     }
 
     private static String checkJdbc(Config config, Unit unit, long retrievals, long database, String metrics) {
@@ -444,6 +530,7 @@ public final class Compare {
     private final Map<String, Map<String, Measured>> results;
     private final StringBuilder rows = new StringBuilder();
     private final StringBuilder jdbcRows = new StringBuilder();
+    private final StringBuilder lc4jRows = new StringBuilder();
     private final StringBuilder classifierRows = new StringBuilder();
     private final List<String> verdicts = new ArrayList<>();
     boolean failed;
@@ -482,6 +569,7 @@ public final class Compare {
         row("embeddings create, 1536 dimensions", instrumented, delta("embeddings-create", 0, instrumented, 1),
             Double.NaN, 2);
       }
+      renderLangChain4j();
       renderJdbc();
       renderClassifier();
 
@@ -493,6 +581,14 @@ public final class Compare {
             + " | verdict | added CPU, app thread only (us) | added wall time (us) | alloc no agent (B) | alloc with agent (B) |\n");
         out.append("|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
         out.append(rows);
+      }
+      if (lc4jRows.length() > 0) {
+        out.append("\nLangChain4j: added = with the agent minus without it. Per partial response: the stream's"
+            + " partial responses (one per content chunk: chunks - 3).\n\n");
+        out.append("| benchmark | configuration | CPU no agent (us) | CPU with agent (us) | added CPU (us) | budget"
+            + " | verdict | added CPU, app thread only (us) | added wall time (us) | alloc no agent (B) | alloc with agent (B) |\n");
+        out.append("|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
+        out.append(lc4jRows);
       }
       if (jdbcRows.length() > 0) {
         out.append("\nJDBC: added = the agent with genai-jdbc-vectorstores on minus the same agent with it off"
@@ -520,6 +616,59 @@ public final class Compare {
               + " load average (1, 5, 15 min) %s before, %s after.%n",
           s.forks, s.warmup, s.iterations, s.timeMs, seconds, loadBefore, loadAfter));
       return out.toString();
+    }
+
+    /**
+     * LangChain4j against no agent; budgets with content capture off (the default). A row whose agent run
+     * made none of its spans (a hook this agent does not have) gets no verdict.
+     */
+    private void renderLangChain4j() {
+      int max = s.chunks.stream().mapToInt(Integer::intValue).max().orElse(0);
+      int min = s.chunks.stream().mapToInt(Integer::intValue).min().orElse(0);
+      for (String config : configs.keySet()) {
+        if (config.equals("plain")) {
+          continue;
+        }
+        boolean budgets = config.equals("agent");
+        lc4jRow("chat, OpenAiChatModel.chat(ChatRequest), short prompt", config, "lc4j-chat", null, 1,
+            budgets ? BUDGET_CALL_US : Double.NaN, 2);
+        for (int n : s.chunks) {
+          lc4jRow("stream, OpenAiStreamingChatModel, " + n + " chunks (whole call)", config, "lc4j-stream-" + n, null, 1,
+              Double.NaN, 2);
+        }
+        if (max > 0) {
+          int partials = LangChain4jStreamBenchmarks.partialResponses(max);
+          lc4jRow("stream, per partial response = whole call / " + partials, config, "lc4j-stream-" + max, null,
+              partials, budgets ? BUDGET_CHUNK_US : Double.NaN, 3);
+        }
+        if (max > min) {
+          lc4jRow("stream, per partial response = slope " + min + " to " + max + " chunks", config,
+              "lc4j-stream-" + max, "lc4j-stream-" + min, max - min, Double.NaN, 3);
+        }
+        lc4jRow("tool, DefaultToolExecutor.execute, @Tool method with 2 arguments", config, "lc4j-tool", null, 1,
+            budgets ? BUDGET_TOOL_US : Double.NaN, 2);
+        lc4jRow("retrieval, EmbeddingStoreContentRetriever.retrieve (embed query + search " + 
+            LangChain4jRetrievalBenchmarks.SEGMENTS + " segments, top " + LangChain4jRetrievalBenchmarks.MAX_RESULTS + ")",
+            config, "lc4j-retrieve", null, 1, budgets ? BUDGET_RETRIEVAL_US : Double.NaN, 2);
+        lc4jRow("retrieval, InMemoryEmbeddingStore.search alone (" + LangChain4jRetrievalBenchmarks.SEGMENTS
+            + " segments, top " + LangChain4jRetrievalBenchmarks.MAX_RESULTS + ")", config, "lc4j-search", null, 1,
+            budgets ? BUDGET_RETRIEVAL_US : Double.NaN, 2);
+      }
+    }
+
+    private void lc4jRow(String name, String config, String unit, String baseUnit, int per, double budget, int decimals) {
+      Map<String, double[]> d = delta(unit, baseUnit, "plain", config, per);
+      if (d == null) {
+        return;
+      }
+      boolean instrumented = get(unit, config).instrumented() && (baseUnit == null || get(baseUnit, config).instrumented());
+      if (!instrumented && !Double.isNaN(budget)) {
+        verdicts.add(String.format(Locale.ROOT, "SKIP %s (%s): the agent made none of its spans (not instrumented"
+            + " by this agent), added %.3f us CPU (+- %.3f), budget <= %s us not checked", name,
+            configs.get(config).label, d.get(CPU_PROCESS)[2], d.get(CPU_PROCESS)[3], num(budget)));
+      }
+      row(lc4jRows, name + (instrumented ? "" : " (no spans: not instrumented)"), config, d,
+          instrumented ? budget : Double.NaN, decimals);
     }
 
     /** Against the agent with genai-jdbc-vectorstores off; budgets with content capture off (the default). */
@@ -603,6 +752,11 @@ public final class Compare {
     }
 
     private void row(String name, String config, Map<String, double[]> d, double budget, int decimals) {
+      row(rows, name, config, d, budget, decimals);
+    }
+
+    private void row(StringBuilder rows, String name, String config, Map<String, double[]> d, double budget,
+        int decimals) {
       if (d == null) {
         return;
       }
@@ -711,11 +865,12 @@ public final class Compare {
         "  --configs LIST        of plain,agent,agent-content,agent-none,agent-genai-off,agent-jdbc-off",
         "                        (default plain,agent,agent-content,agent-jdbc-off); each benchmark runs in those",
         "                        that apply to it: agent-jdbc-off for jdbc only, agent-none and agent-genai-off",
-        "                        for the OpenAI ones only, and classifier always and only in plain",
-        "  --benchmarks LIST     of chat,large,stream,embeddings,jdbc,classifier (default all); also vector:",
-        "                        the vector searches of jdbc alone",
-        "  --chunks LIST         stream lengths (default 8,200; per-chunk cost uses the largest, and the",
-        "                        slope between the smallest and the largest)",
+        "                        for the OpenAI and LangChain4j ones only, and classifier always and only in plain",
+        "  --benchmarks LIST     of chat,large,stream,embeddings,langchain4j,jdbc,classifier (default all); also",
+        "                        vector: the vector searches of jdbc alone; lc4j-chat, lc4j-stream, lc4j-tool,",
+        "                        lc4j-retrieval: parts of langchain4j",
+        "  --chunks LIST         stream lengths, OpenAI and LangChain4j (default 8,200; per-chunk cost uses the",
+        "                        largest, and the slope between the smallest and the largest)",
         "  --rows LIST           vector search result sizes (default 10,1000; per-row cost likewise, its",
         "                        budget checked when the largest is at least 1000)",
         "  --prof NAME[:ARGS]    an extra JMH profiler (repeatable), e.g. stack, stack:lines=5;top=20",
@@ -731,13 +886,18 @@ public final class Compare {
     int iterations = 5;
     long timeMs = 1000;
     List<String> configs = List.of("plain", "agent", "agent-content", JDBC_OFF);
-    List<String> benchmarks = List.of("chat", "large", "stream", "embeddings", JDBC, CLASSIFIER);
+    List<String> benchmarks = List.of("chat", "large", "stream", "embeddings", LC4J, JDBC, CLASSIFIER);
     List<Integer> chunks = List.of(8, 200);
     List<Integer> rows = List.of(10, 1000);
     List<String> profilers = new ArrayList<>();
     List<String> commonJvmArgs = List.of("-Xms1g", "-Xmx1g");
     Path out;
     boolean enforce;
+
+    /** Whether a LangChain4j benchmark is selected, by its own name or by the group's. */
+    boolean selects(String lc4jBenchmark) {
+      return benchmarks.contains(lc4jBenchmark) || benchmarks.contains(LC4J);
+    }
 
     static Settings parse(String[] args) {
       Settings s = new Settings();
@@ -786,7 +946,8 @@ public final class Compare {
         }
       }
       for (String b : s.benchmarks) {
-        if (!List.of("chat", "large", "stream", "embeddings", JDBC, "vector", CLASSIFIER).contains(b)) {
+        if (!List.of("chat", "large", "stream", "embeddings", LC4J, JDBC, "vector", CLASSIFIER).contains(b)
+            && !LC4J_BENCHMARKS.contains(b)) {
           throw new IllegalArgumentException("--benchmarks: unknown benchmark " + b);
         }
       }

@@ -14,9 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Exporters that drop what they are given, so the benchmarks run the agent's real pipeline (spans through
@@ -27,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>At shutdown each appends one line (what it saw) to the file named by the system property
  * {@code genai.jmh.telemetry-file} (stderr without it), which {@code Compare} reads to check that the instrumentation
  * ran, that metrics were recorded, and that content capture was on or off as configured; for the JDBC
- * benchmarks, how many spans were GenAI retrievals and how many were other database spans (upstream's).
+ * benchmarks, how many spans were GenAI retrievals and how many were other database spans (upstream's); and
+ * the GenAI spans per operation name (for the LangChain4j benchmarks).
  */
 final class DiscardExporters {
   static final String NAME = "jmh-discard";
@@ -45,6 +50,8 @@ final class DiscardExporters {
     private final AtomicLong outputContent = new AtomicLong();
     private final AtomicLong retrievalSpans = new AtomicLong();
     private final AtomicLong databaseSpans = new AtomicLong();
+    /** GenAI spans per gen_ai.operation.name (the LangChain4j benchmarks make several kinds per call). */
+    private final Map<String, AtomicLong> operations = new ConcurrentHashMap<>();
 
     @Override
     public CompletableResultCode export(Collection<SpanData> batch) {
@@ -53,6 +60,7 @@ final class DiscardExporters {
         String operation = span.getAttributes().get(OPERATION);
         if (operation != null) {
           genAiSpans.incrementAndGet();
+          operations.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
           if (operation.equals("retrieval")) {
             retrievalSpans.incrementAndGet();
           }
@@ -78,7 +86,9 @@ final class DiscardExporters {
     public CompletableResultCode shutdown() {
       report("[jmh-discard] spans=" + spans + " genai_spans=" + genAiSpans
           + " with_input_messages=" + inputContent + " with_output_messages=" + outputContent
-          + " retrieval_spans=" + retrievalSpans + " database_spans=" + databaseSpans);
+          + " retrieval_spans=" + retrievalSpans + " database_spans=" + databaseSpans
+          + " operations=" + new TreeMap<>(operations).entrySet().stream()
+              .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(",")));
       return CompletableResultCode.ofSuccess();
     }
   }
