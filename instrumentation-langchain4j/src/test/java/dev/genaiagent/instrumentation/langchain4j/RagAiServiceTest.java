@@ -163,20 +163,23 @@ class RagAiServiceTest extends LangChain4jTestBase {
     assertThat(refund.statusCode()).isEqualTo(ReceivedSpan.StatusCode.ERROR);
     assertThat(refund.attributes()).containsEntry("error.type", UnsupportedOperationException.class.getName());
 
-    // Metrics: every operation's duration, tokens once per model call (never the agent's sums), scores.
-    List<ReceivedMetric> metrics = receiver.awaitMetrics(all -> hasDurationPoint(all, "invoke_agent")
-        && hasDurationPoint(all, "execute_tool") && hasDurationPoint(all, "retrieval")
-        && hasDurationPoint(all, "embeddings") && hasDurationPoint(all, "chat")
+    // Metrics: every operation's duration; tokens once per model call, never the agent's sums: this
+    // test's server port tells its calls apart from other tests' in the cumulative points.
+    Long port = (long) server.port();
+    java.util.function.Function<List<ReceivedMetric>, Double> inputTokens = all -> all.stream()
+        .filter(m -> m.name().equals("gen_ai.client.token.usage")).reduce((a, b) -> b)
+        .map(m -> m.histogramPoints().stream()
+            .filter(p -> "input".equals(p.attributes().get("gen_ai.token.type"))
+                && "chat".equals(p.attributes().get("gen_ai.operation.name"))
+                && port.equals(p.attributes().get("server.port")))
+            .mapToDouble(ReceivedMetric.HistogramPoint::sum).sum()).orElse(0.0);
+    List<ReceivedMetric> metrics = receiver.awaitMetrics(all -> inputTokens.apply(all) == 690.0
+        && hasDurationPoint(all, "invoke_agent") && hasDurationPoint(all, "execute_tool")
+        && hasDurationPoint(all, "retrieval") && hasDurationPoint(all, "embeddings") && hasDurationPoint(all, "chat")
         && all.stream().anyMatch(m -> m.name().equals("gen_ai.client.retrieval.score")), WAIT);
-    double inputTokens = metrics.stream().filter(m -> m.name().equals("gen_ai.client.token.usage"))
-        .reduce((a, b) -> b).orElseThrow().histogramPoints().stream()
-        .filter(p -> "input".equals(p.attributes().get("gen_ai.token.type"))
-            && "chat".equals(p.attributes().get("gen_ai.operation.name")))
-        .mapToDouble(ReceivedMetric.HistogramPoint::sum).sum();
-    assertThat(inputTokens).isEqualTo(690.0);
     ReceivedMetric.HistogramPoint scores = metrics.stream().filter(m -> m.name().equals("gen_ai.client.retrieval.score"))
         .reduce((a, b) -> b).orElseThrow().histogramPoints().stream()
         .filter(p -> "in-memory".equals(p.attributes().get("gen_ai.data_source.id"))).findFirst().orElseThrow();
-    assertThat(scores.count()).isBetween(1L, 2L);
+    assertThat(scores.count()).isGreaterThanOrEqualTo(1L); // cumulative: other tests search in memory too
   }
 }

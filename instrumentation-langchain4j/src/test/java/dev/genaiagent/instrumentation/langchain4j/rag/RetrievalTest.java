@@ -75,13 +75,16 @@ class RetrievalTest {
     // Every score goes into the drift distribution, per data source.
     ReceivedMetric scores = receiver.awaitMetrics(m -> m.stream().anyMatch(x -> x.name().equals(
         "gen_ai.client.retrieval.score") && x.histogramPoints().stream().anyMatch(p -> "in-memory".equals(
-        p.attributes().get("gen_ai.data_source.id")) && p.count() >= contents.size())), TIMEOUT).stream()
+        p.attributes().get("gen_ai.data_source.id")) && p.count() >= contents.size() && p.max() >= best)), TIMEOUT)
+        .stream()
         .filter(x -> x.name().equals("gen_ai.client.retrieval.score")).reduce((a, b) -> b).orElseThrow();
     ReceivedMetric.HistogramPoint point = scores.histogramPoints().stream()
         .filter(p -> "in-memory".equals(p.attributes().get("gen_ai.data_source.id"))).findFirst().orElseThrow();
     assertThat(point.attributes()).containsEntry("gen_ai.operation.name", "retrieval")
         .containsEntry("gen_ai.provider.name", "langchain4j");
-    assertThat(point.max()).isEqualTo(best);
+    // Cumulative since the JVM started: other tests' in-memory retrievals may be in the same point.
+    assertThat(point.max()).isGreaterThanOrEqualTo(best);
+    assertThat(point.count()).isGreaterThanOrEqualTo(contents.size());
   }
 
   @Test
