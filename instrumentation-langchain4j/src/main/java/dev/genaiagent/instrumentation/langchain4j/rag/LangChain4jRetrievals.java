@@ -3,6 +3,7 @@ package dev.genaiagent.instrumentation.langchain4j.rag;
 import dev.genaiagent.instrumentation.langchain4j.LangChain4jTelemetry;
 import dev.genaiagent.telemetry.GenAiCall;
 import dev.genaiagent.telemetry.GenAiInstrumenter;
+import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import javax.annotation.Nullable;
@@ -28,21 +29,16 @@ public final class LangChain4jRetrievals {
     this.search = search;
   }
 
-  /** {@code EmbeddingStore.search(EmbeddingSearchRequest)}; null when telemetry could not start. */
+  /**
+   * {@code EmbeddingStore.search(EmbeddingSearchRequest)} or {@code ContentRetriever.retrieve(Query)}, told
+   * apart by the argument; null when telemetry could not start.
+   */
   @Nullable
-  public static LangChain4jRetrievals startSearch(Object store, Object request) {
+  public static LangChain4jRetrievals start(Object target, Object argument) {
     try {
-      return start(RetrievalInvocation.search(store, request), true);
-    } catch (Throwable t) {
-      return null;
-    }
-  }
-
-  /** {@code ContentRetriever.retrieve(Query)}; null when telemetry could not start. */
-  @Nullable
-  public static LangChain4jRetrievals startRetrieve(Object retriever, Object query) {
-    try {
-      return start(RetrievalInvocation.retrieve(retriever, query), false);
+      return argument instanceof EmbeddingSearchRequest
+          ? start(RetrievalInvocation.search(target, argument), true)
+          : start(RetrievalInvocation.retrieve(target, argument), false);
     } catch (Throwable t) {
       return null;
     }
