@@ -145,4 +145,37 @@ class StreamingAiServiceTest extends LangChain4jTestBase {
     assertThat(op(spans, "chat")).hasSize(2).allSatisfy(chat -> TelemetryAssertions.assertChildOf(chat, agent));
     assertThat(text).hasToString("Rainy.");
   }
+
+  /** Builds a stream under an application span and drops it without starting it; returns the trace id. */
+  private String neverStarted() {
+    StreamingAssistant assistant = assistant();
+    Span app = GlobalOpenTelemetry.getTracer("app").spanBuilder("never-started").startSpan();
+    try (Scope ignored = app.makeCurrent()) {
+      assistant.chat(9, "Weather in Lima?"); // the application forgets to call start()
+    } finally {
+      app.end();
+    }
+    return app.getSpanContext().getTraceId();
+  }
+
+  @Test
+  void aStreamNeverStartedEndsTheAgentAsAbandonedOnceUnreachable() throws Exception {
+    String traceId = neverStarted();
+    java.util.Optional<ReceivedSpan> agent = java.util.Optional.empty();
+    for (int i = 0; i < 40 && agent.isEmpty(); i++) {
+      System.gc();
+      Thread.sleep(50);
+      server.enqueue(Script.chat().content("ok"));
+      assistant().chat(1, "poll").onError(t -> { }).start(); // a new call polls for abandoned streams
+      Thread.sleep(100);
+      agent = receiver.spans().stream().filter(s -> s.traceId().equals(traceId)
+          && s.name().equals("invoke_agent StreamingAssistant")).findFirst();
+    }
+    assertThat(agent).as("agent span of the never-started stream").isPresent();
+    assertThat(agent.get().statusCode()).isEqualTo(ReceivedSpan.StatusCode.ERROR);
+    assertThat(agent.get().attributes()).containsEntry("error.type", "stream_abandoned");
+    assertThat(receiver.spans().stream().filter(s -> s.traceId().equals(traceId))
+        .filter(s -> "chat".equals(s.attribute("gen_ai.operation.name")))).isEmpty();
+  }
+
 }
