@@ -38,8 +38,9 @@ import java.util.Map;
 /**
  * A support assistant in miniature, with no telemetry code of its own: a client asks over HTTP; the
  * service embeds the question, retrieves the closest help articles from PostgreSQL with pgvector,
- * asks the model (which calls a tool), runs the tool, and streams the final answer. ./demo.sh runs it
- * with the agent attached; every span in the printed trace tree comes from the agent.
+ * asks the model (which calls a tool), runs the tool, and streams the final answer; then the same
+ * assistant as a LangChain4j AI service ({@link LangChain4jDemo}). ./demo.sh runs it with the agent
+ * attached; every span in the printed trace tree comes from the agent.
  *
  * <p>It talks to a local OpenAI-compatible server unless OPENAI_API_KEY is set (then OPENAI_BASE_URL,
  * default https://api.openai.com/v1, and OPENAI_CHAT_MODEL / OPENAI_EMBEDDING_MODEL).
@@ -73,6 +74,7 @@ public final class DemoApp {
     if (apiKey == null || apiKey.isEmpty()) {
       local = OpenAiTestServer.start();
       scriptLocalModel(local);
+      LangChain4jDemo.scriptLocalModel(local);
       baseUrl = local.baseUrl();
       apiKey = "sk-local-demo";
       System.out.println("Using the local OpenAI-compatible server at " + baseUrl);
@@ -82,8 +84,10 @@ public final class DemoApp {
     }
     OpenAIClient openai = OpenAIOkHttpClient.builder().baseUrl(baseUrl).apiKey(apiKey).build();
     try {
-      new DemoApp(openai, env("OPENAI_CHAT_MODEL", "gpt-4o-mini"), env("OPENAI_EMBEDDING_MODEL", "text-embedding-3-small"))
+      String chatModel = env("OPENAI_CHAT_MODEL", "gpt-4o-mini");
+      new DemoApp(openai, chatModel, env("OPENAI_EMBEDDING_MODEL", "text-embedding-3-small"))
           .serveOneQuestion("Where is my refund for order 1234?");
+      LangChain4jDemo.run(baseUrl, apiKey, chatModel, ARTICLES);
     } finally {
       openai.close();
       if (local != null) {
