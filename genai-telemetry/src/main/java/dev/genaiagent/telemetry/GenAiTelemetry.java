@@ -8,6 +8,7 @@ import dev.genaiagent.telemetry.redaction.PiiRedactor;
 import dev.genaiagent.telemetry.redaction.RedactionMode;
 import dev.genaiagent.telemetry.redaction.RedactionSettings;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Tracer;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import javax.annotation.Nullable;
  */
 public final class GenAiTelemetry {
   final Tracer tracer;
+  private final Meter meter;
   final GenAiMetrics metrics;
   final ContentCapture content;
   final NanoClock clock;
@@ -33,10 +35,10 @@ public final class GenAiTelemetry {
 
   private GenAiTelemetry(Builder b) {
     this.tracer = b.openTelemetry.getTracer(b.instrumentationName, b.instrumentationVersion);
-    this.metrics = new GenAiMetrics(
-        b.openTelemetry.getMeterProvider().meterBuilder(b.instrumentationName)
-            .setInstrumentationVersion(b.instrumentationVersion)
-            .build());
+    this.meter = b.openTelemetry.getMeterProvider().meterBuilder(b.instrumentationName)
+        .setInstrumentationVersion(b.instrumentationVersion)
+        .build();
+    this.metrics = new GenAiMetrics(meter);
     this.content = b.config.get(GenAiConfig.CAPTURE_MESSAGE_CONTENT)
         ? ContentCapture.enabled(b.config.get(GenAiConfig.CONTENT_MAX_LENGTH), policies(b))
         : ContentCapture.disabled();
@@ -60,6 +62,18 @@ public final class GenAiTelemetry {
       pricing = table;
     }
     return table;
+  }
+
+  /**
+   * The instrumentation's tracer and meter, for what an instrumentation records beside the GenAI
+   * operations (e.g. LangChain4j guardrails): the same scope as its GenAI spans and metrics.
+   */
+  public Tracer tracer() {
+    return tracer;
+  }
+
+  public Meter meter() {
+    return meter;
   }
 
   /** How long a stream may stay open before {@link StreamWatch} ends its call. */

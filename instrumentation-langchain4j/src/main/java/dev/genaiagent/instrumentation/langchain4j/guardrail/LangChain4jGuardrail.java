@@ -4,7 +4,6 @@ import static io.opentelemetry.api.common.AttributeKey.stringKey;
 
 import dev.genaiagent.instrumentation.langchain4j.LangChain4jTelemetry;
 import dev.genaiagent.telemetry.GenAiAttributes;
-import dev.genaiagent.telemetry.GenAiTelemetry;
 import dev.genaiagent.telemetry.content.ContentCapture;
 import dev.genaiagent.telemetry.content.ContentField;
 import dev.langchain4j.guardrail.Guardrail;
@@ -13,8 +12,6 @@ import dev.langchain4j.guardrail.GuardrailResult;
 import dev.langchain4j.guardrail.InputGuardrail;
 import dev.langchain4j.guardrail.OutputGuardrail;
 import dev.langchain4j.guardrail.OutputGuardrailResult;
-import io.opentelemetry.api.GlobalOpenTelemetry;
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -81,12 +78,9 @@ public final class LangChain4jGuardrail {
   private static final LongCounter VALIDATIONS;
 
   static {
-    OpenTelemetry otel = GlobalOpenTelemetry.get();
-    // The scope of every other LangChain4j span: one instrumentation, one scope.
-    String version = version();
-    TRACER = otel.tracerBuilder(LangChain4jTelemetry.INSTRUMENTATION_NAME).setInstrumentationVersion(version).build();
-    VALIDATIONS = otel.getMeterProvider().meterBuilder(LangChain4jTelemetry.INSTRUMENTATION_NAME)
-        .setInstrumentationVersion(version).build()
+    // The scope of every other LangChain4j span and metric: one instrumentation, one scope.
+    TRACER = LangChain4jTelemetry.TELEMETRY.tracer();
+    VALIDATIONS = LangChain4jTelemetry.TELEMETRY.meter()
         .counterBuilder(METRIC).setUnit("{validation}")
         .setDescription("Guardrail validations of LangChain4j AI services, by verdict")
         .build();
@@ -207,11 +201,5 @@ public final class LangChain4jGuardrail {
     } catch (Throwable t) {
       return false;
     }
-  }
-
-  private static String version() {
-    Package p = GenAiTelemetry.class.getPackage();
-    String v = p == null ? null : p.getImplementationVersion();
-    return v == null ? "unknown" : v;
   }
 }
