@@ -1,10 +1,6 @@
 package dev.genaiagent.instrumentation.langchain4j.chat;
 
-import dev.genaiagent.instrumentation.langchain4j.ModelProviders;
 import dev.genaiagent.instrumentation.langchain4j.ModelEndpoint;
-import dev.genaiagent.instrumentation.langchain4j.Reflection;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import javax.annotation.Nullable;
@@ -37,29 +33,16 @@ final class ChatInvocation {
 
   static ChatInvocation of(Object model, ChatRequest request, boolean streaming, @Nullable String conversationId) {
     ChatRequestParameters parameters = request.parameters();
-    Enum<?> provider = null;
-    try {
-      ChatRequestParameters defaults;
-      if (model instanceof ChatModel) {
-        defaults = ((ChatModel) model).defaultRequestParameters();
-        provider = ((ChatModel) model).provider();
-      } else {
-        defaults = ((StreamingChatModel) model).defaultRequestParameters();
-        provider = ((StreamingChatModel) model).provider();
-      }
-      if (defaults != null) {
+    ChatRequestParameters defaults = ChatModels.defaultParameters(model);
+    if (defaults != null) {
+      try {
         parameters = defaults.overrideWith(parameters);
+      } catch (Throwable t) {
+        // the request's own parameters
       }
-    } catch (Throwable t) {
-      // a model that does not implement them (Anthropic 1.0.x): the request's own parameters
-    }
-    String modelName = parameters == null ? null : parameters.modelName();
-    if (modelName == null) {
-      Object field = Reflection.field(model, "modelName"); // models without default parameters keep it here
-      modelName = field instanceof String ? (String) field : null;
     }
     ModelEndpoint endpoint = ModelEndpoint.of(model);
-    return new ChatInvocation(request, parameters, ModelProviders.of(provider, model.getClass(), endpoint.host),
-        endpoint, modelName, streaming, conversationId);
+    return new ChatInvocation(request, parameters, ChatModels.providerName(model, endpoint.host), endpoint,
+        ChatModels.modelName(model, parameters), streaming, conversationId);
   }
 }

@@ -5,7 +5,6 @@ import static dev.genaiagent.instrumentation.langchain4j.chat.ChatInstrumenter.C
 import dev.genaiagent.instrumentation.langchain4j.CallDepth;
 import dev.genaiagent.instrumentation.langchain4j.Conversations;
 import dev.genaiagent.telemetry.GenAiCall;
-import dev.genaiagent.telemetry.StreamWatch;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
@@ -61,7 +60,6 @@ public final class LangChain4jChat {
       if (handler == null) {
         return new LangChain4jChat(STREAMING_DEPTH, null, null, null, null); // the model's own error to throw
       }
-      StreamWatch.poll();
       Context parent = Context.current();
       ChatInvocation invocation =
           ChatInvocation.of(model, (ChatRequest) request, true, Conversations.current(parent));

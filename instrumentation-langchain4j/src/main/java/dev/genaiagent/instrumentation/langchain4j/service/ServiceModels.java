@@ -1,11 +1,8 @@
 package dev.genaiagent.instrumentation.langchain4j.service;
 
-import dev.genaiagent.instrumentation.langchain4j.Reflection;
 import dev.genaiagent.instrumentation.langchain4j.ModelEndpoint;
-import dev.genaiagent.instrumentation.langchain4j.ModelProviders;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.genaiagent.instrumentation.langchain4j.Reflection;
+import dev.genaiagent.instrumentation.langchain4j.chat.ChatModels;
 import io.opentelemetry.instrumentation.api.internal.cache.Cache;
 import javax.annotation.Nullable;
 
@@ -63,34 +60,11 @@ final class ServiceModels {
 
   @Nullable
   private static String provider(@Nullable Object model) {
-    if (model == null) {
-      return null;
-    }
-    Enum<?> provider = null;
-    try {
-      provider = model instanceof ChatModel ? ((ChatModel) model).provider()
-          : model instanceof StreamingChatModel ? ((StreamingChatModel) model).provider() : null;
-    } catch (Throwable t) {
-      // a model that does not implement it: the class name decides
-    }
-    return ModelProviders.of(provider, model.getClass(), ModelEndpoint.of(model).host);
+    return model == null ? null : ChatModels.providerName(model, ModelEndpoint.of(model).host);
   }
 
   @Nullable
   private static String modelName(@Nullable Object model) {
-    if (model == null) {
-      return null;
-    }
-    try {
-      ChatRequestParameters defaults = model instanceof ChatModel ? ((ChatModel) model).defaultRequestParameters()
-          : model instanceof StreamingChatModel ? ((StreamingChatModel) model).defaultRequestParameters() : null;
-      if (defaults != null && defaults.modelName() != null) {
-        return defaults.modelName();
-      }
-    } catch (Throwable t) {
-      // fall back to the field
-    }
-    Object field = Reflection.field(model, "modelName");
-    return field instanceof String ? (String) field : null;
+    return model == null ? null : ChatModels.defaultModelName(model);
   }
 }
