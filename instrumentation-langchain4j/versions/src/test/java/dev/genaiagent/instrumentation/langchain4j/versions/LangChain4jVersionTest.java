@@ -2,9 +2,7 @@ package dev.genaiagent.instrumentation.langchain4j.versions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.genaiagent.testing.OtlpReceiver;
 import dev.genaiagent.testing.ReceivedSpan;
-import dev.genaiagent.testing.openai.OpenAiTestServer;
 import dev.genaiagent.testing.openai.Script;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -32,9 +30,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,27 +37,7 @@ import org.junit.jupiter.api.Test;
  * supported version has: chat, streaming, an AI service with memory, a working and a failing tool,
  * RAG over the in-process embedding model.
  */
-class LangChain4jVersionTest {
-  private static OtlpReceiver receiver;
-  private static OpenAiTestServer server;
-
-  @BeforeAll
-  static void start() {
-    receiver = OtlpReceiver.start(Integer.getInteger("genai.otlp.port"));
-    server = OpenAiTestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    receiver.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    receiver.reset();
-  }
-
+class LangChain4jVersionTest extends VersionTestBase {
   interface Assistant {
     @SystemMessage("You answer questions about orders.")
     String answer(@MemoryId String conversation, @UserMessage String question);

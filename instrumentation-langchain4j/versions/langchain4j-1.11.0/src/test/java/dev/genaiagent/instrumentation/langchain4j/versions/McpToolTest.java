@@ -2,9 +2,7 @@ package dev.genaiagent.instrumentation.langchain4j.versions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.genaiagent.testing.OtlpReceiver;
 import dev.genaiagent.testing.ReceivedSpan;
-import dev.genaiagent.testing.openai.OpenAiTestServer;
 import dev.genaiagent.testing.openai.RecordedRequest;
 import dev.genaiagent.testing.openai.Script;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -33,15 +31,11 @@ import org.junit.jupiter.api.Test;
  * described the tool; a tool error result ({@code isError: true}) is {@code error.type tool_error},
  * a JSON-RPC error its code, as the MCP semantic conventions ask; the service goes on.
  */
-class McpToolTest {
-  private static OtlpReceiver receiver;
-  private static OpenAiTestServer server;
+class McpToolTest extends VersionTestBase {
   private static McpClient mcp;
 
   @BeforeAll
-  static void start() {
-    receiver = OtlpReceiver.start(Integer.getInteger("genai.otlp.port"));
-    server = OpenAiTestServer.start();
+  static void startMcpServer() {
     String java = ProcessHandle.current().info().command().orElse("java");
     Map<String, String> environment = new HashMap<>();
     if (System.getenv("JAVA_TOOL_OPTIONS") != null) {
@@ -56,15 +50,12 @@ class McpToolTest {
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stopMcpServer() throws Exception {
     mcp.close();
-    server.close();
-    receiver.close();
   }
 
   @BeforeEach
-  void reset() {
-    receiver.reset();
+  void resetServer() {
     server.reset();
   }
 

@@ -2,10 +2,8 @@ package dev.genaiagent.instrumentation.langchain4j.versions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.genaiagent.testing.OtlpReceiver;
 import dev.genaiagent.testing.ReceivedMetric;
 import dev.genaiagent.testing.ReceivedSpan;
-import dev.genaiagent.testing.openai.OpenAiTestServer;
 import dev.genaiagent.testing.openai.Script;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -21,9 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -31,27 +26,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * "One event, one record" where LangChain4j runs over another instrumented layer: the OpenAI-official
  * provider over the OpenAI Java SDK, and the pgvector store over JDBC. The shipped jar is attached.
  */
-class OneRecordPerCallTest {
-  private static OtlpReceiver receiver;
-  private static OpenAiTestServer server;
-
-  @BeforeAll
-  static void start() {
-    receiver = OtlpReceiver.start(Integer.getInteger("genai.otlp.port"));
-    server = OpenAiTestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    receiver.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    receiver.reset();
-  }
-
+class OneRecordPerCallTest extends VersionTestBase {
   private static List<ReceivedSpan> genAi(List<ReceivedSpan> spans, String operation) {
     return spans.stream().filter(s -> operation.equals(s.attribute("gen_ai.operation.name")))
         .collect(Collectors.toList());
